@@ -1,0 +1,66 @@
+/**
+ * The intermediate representation where the three ingest paths (plain text, PDF text layer, OCR)
+ * meet. Coordinates are normalized once, at ingest: origin top-left, y grows downward, units are
+ * PDF points for PDF/OCR and "cell index / line index" for plain text. No third-party type appears
+ * here, so table readers never know which library produced a page.
+ */
+
+/** A run of text with its box. For plain text a run is one tab-separated cell or one token. */
+export interface Run {
+  text: string;
+  x0: number;
+  x1: number;
+  /** Top and bottom of the run's box. */
+  y0: number;
+  y1: number;
+  /** 0..1: 1 for a native text layer or plain text; the recognizer's score for OCR. */
+  conf: number;
+  /** Where the run came from, kept as evidence for confidence and findings. */
+  origin: 'text' | 'native' | 'ocr';
+  fontSize?: number;
+}
+
+/** A drawn ruling line (table border), orientation-free like tabula's Ruling. */
+export interface Ruling {
+  axis: 'h' | 'v';
+  /** y for horizontal rulings, x for vertical ones. */
+  pos: number;
+  start: number;
+  end: number;
+}
+
+/** How the cells of a line are separated: this decides which column strategy applies. */
+export type CellSeparation = 'tab' | 'space' | 'geometry';
+
+/** One visual line of a page: its runs in reading order. */
+export interface Line {
+  page: number | null;
+  /** Index of the line within the document, for stable ordering and messages. */
+  index: number;
+  y: number;
+  runs: Run[];
+  separation: CellSeparation;
+  /** The line's text with cells joined by the separator that best preserves them (tab/space). */
+  text: string;
+}
+
+export interface PageIR {
+  /** 1-based page number; null for plain-text input (it has no pages). */
+  page: number | null;
+  width: number;
+  height: number;
+  lines: Line[];
+  rulings: Ruling[];
+}
+
+export interface DocumentIR {
+  format: 'pdf' | 'text';
+  pageCount: number | null;
+  textLayer: 'native' | 'ocr' | 'mixed' | 'none';
+  pages: PageIR[];
+}
+
+/** Every line of the document in order, across pages. */
+export function allLines(doc: DocumentIR): Line[] {
+  return doc.pages.flatMap((p) => p.lines);
+}
