@@ -1,0 +1,26 @@
+import type { DocumentRecord, Table, TableId, Fact } from '../schema/record.js';
+import type { Finding } from '../schema/finding.js';
+
+/**
+ * A check rule in the catalogue (remark-lint shaped): a stable id, the tables it needs, and a pure
+ * `run` that returns findings. A rule whose inputs are missing returns one "not evaluated" finding
+ * (`evaluated: false`, level info) instead of passing silently.
+ */
+export interface CheckContext {
+  record: DocumentRecord;
+  table(id: TableId): Table | undefined;
+  facts: Fact[];
+}
+
+export interface Rule {
+  id: string;
+  /** Section and number in identities.md, e.g. "A6", "B10", "C8". */
+  ref: string;
+  description: string;
+  run(ctx: CheckContext): Finding[];
+}
+
+export function makeContext(record: DocumentRecord): CheckContext {
+  const byId = new Map(record.tables.map((t) => [t.id, t] as const));
+  return { record, table: (id) => byId.get(id), facts: record.facts };
+}
