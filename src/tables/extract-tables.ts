@@ -54,7 +54,14 @@ export function extractTables(regions: TableRegion[], reportUnit: string): Extra
   const identities = instantiate(store);
   const pending = read.flatMap(({ region, rows }) => rows.filter((r) => !r.placed && r.cells.length > 0).map((row) => ({ table: region.spec.id, row })));
   const evidence = new Map<string, CellEvidence>();
-  for (const s of solvePlacements(pending, store, identities)) {
+  const byTable = new Map(read.map(({ region, rows }) => [region.spec.id, new Map(rows.map((r) => [r.key, r]))] as const));
+  const parentOf = (table: TableId, row: RawRow): RawRow | undefined => {
+    const code = row.code;
+    if (!code) return undefined;
+    const parent = code.length === 7 ? `code:${code.slice(0, 5)}` : code.length === 5 ? `code:${code.slice(0, 3)}` : 'total';
+    return byTable.get(table)?.get(parent);
+  };
+  for (const s of solvePlacements(pending, store, identities, parentOf)) {
     s.row.placed = s.columns;
     s.row.placement = 'arithmetic';
     s.row.cells.forEach((c, i) => {
@@ -62,14 +69,19 @@ export function extractTables(regions: TableRegion[], reportUnit: string): Extra
       const col = s.columns[i]!;
       const alts = s.alternatives[i] ?? [col];
       const determined = alts.length === 1;
-      const conf = determined ? (s.componentCost === 0 ? 0.9 : 0.75) : 0.4;
+      // Columns the sums cannot tell apart only for zero cells, chosen by the parent's printed
+      // pattern, are likely right but unconfirmed.
+      const zeroOnly = !determined && c.value !== undefined && new Decimal(c.value).isZero() && s.patternHolds;
+      const conf = determined ? (s.componentCost === 0 ? 0.9 : 0.75) : zeroOnly ? 0.6 : 0.4;
       evidence.set(`${s.table}|${s.row.key}|${col}`, { conf: Math.min(conf, c.run.conf), placement: 'arithmetic', origin: c.run.origin });
       findings.push({
-        level: determined ? 'info' : 'warn', stage: 'table', check: 'table.column-inferred',
+        level: determined || zeroOnly ? 'info' : 'warn', stage: 'table', check: 'table.column-inferred',
         table: s.table, row: s.row.key, column: String(col),
         message: determined
           ? `公开${s.table}表 ${s.row.key}: "${c.text}" placed in 栏${col} by arithmetic (${s.row.placementNote ?? 'empty cells not printed'}); the identities admit no other column`
-          : `公开${s.table}表 ${s.row.key}: "${c.text}" placed in 栏${col}, but the identities also admit 栏${alts.join('/')}; column uncertain`,
+          : zeroOnly
+            ? `公开${s.table}表 ${s.row.key}: zero "${c.text}" placed in 栏${col} where the parent row prints a cell; the sums also admit 栏${alts.filter((a) => a !== col).join('/')}`
+            : `公开${s.table}表 ${s.row.key}: "${c.text}" placed in 栏${col}, but the identities also admit 栏${alts.filter((a) => a !== col).join('/')}; column uncertain`,
         actual: c.value ?? c.text, confidence: conf,
         ...(c.page !== null ? { page: c.page } : {}),
       });

@@ -35,15 +35,20 @@ export function findAnchors(lines: Line[], maxLines = 40): { anchors: Map<number
       continue;
     }
     const nums: Anchor[] = [];
-    let ok = true;
+    const words: string[] = [];
+    let money = false;
     for (const r of line.runs) {
       const kind = classify(r.text);
       if (kind === 'int') nums.push({ no: Number(r.text), x0: r.x0, x1: r.x1 });
-      else if (kind !== 'empty' && !HEADER_WORDS.test(squash(r.text))) { ok = false; break; }
+      else if (kind === 'money') money = true;
+      else if (kind === 'text') words.push(squash(r.text));
     }
-    if (!ok || nums.length === 0 || nums[0]!.no !== 1) continue;
-    // Numbers must rise by one, left to right (a row of 行次 data would not start at 1 and rise so).
+    if (money || nums.length === 0 || nums[0]!.no !== 1) continue;
+    // Numbers must rise by one, left to right. A short run (1, 2) is a header only beside a 栏次/行次
+    // word or header words alone, since a data row like "车辆数合计 | 1 | 2" rises too.
     if (!nums.every((a, k) => k === 0 || a.no === nums[k - 1]!.no + 1)) continue;
+    const labelled = words.some((w) => /栏次|行次/.test(w)) || words.every((w) => HEADER_WORDS.test(w));
+    if (nums.length < 3 && !labelled) continue;
     return { anchors: new Map(nums.map((a) => [a.no, a])), at: i };
   }
   return null;

@@ -22,6 +22,8 @@ export interface SolvedRow {
   componentCost: number;
   /** Per cell: the columns it takes across the optimal solutions (one column = determined). */
   alternatives: number[][];
+  /** Every cell sits in a column the parent row prints (the printing-pattern preference held). */
+  patternHolds: boolean;
 }
 
 interface Var {
@@ -34,7 +36,11 @@ interface Var {
 const NODE_BUDGET = 250_000;
 const MAX_SOLUTIONS = 48;
 
-export function solvePlacements(rows: { table: TableId; row: RawRow }[], store: CellStore, identities: Identity[]): SolvedRow[] {
+/** The row a code row rolls up into (its 款/类 or the 合计 row), for the printed-pattern preference. */
+export type ParentLookup = (table: TableId, row: RawRow) => RawRow | undefined;
+
+export function solvePlacements(rows: { table: TableId; row: RawRow }[], store: CellStore, identities: Identity[],
+  parentOf: ParentLookup = () => undefined): SolvedRow[] {
   const vars: Var[] = rows.map(({ table, row }) => ({ table, row, candidates: candidatesOf(row), identities: [] }))
     .filter((v) => v.candidates.length > 0);
   const varOf = new Map<string, number>();
@@ -49,7 +55,7 @@ export function solvePlacements(rows: { table: TableId; row: RawRow }[], store: 
     return [...set];
   });
   const out: SolvedRow[] = [];
-  for (const comp of components(vars, idVars)) out.push(...solveComponent(comp, vars, identities, idVars, store));
+  for (const comp of components(vars, idVars)) out.push(...solveComponent(comp, vars, identities, idVars, store, parentOf));
   return out;
 }
 
@@ -99,7 +105,8 @@ function order(v: Var): [number, number, string] {
   return [t, 1, String(1000 - line).padStart(4, '0')];
 }
 
-function solveComponent(comp: number[], vars: Var[], identities: Identity[], idVars: number[][], store: CellStore): SolvedRow[] {
+function solveComponent(comp: number[], vars: Var[], identities: Identity[], idVars: number[][], store: CellStore,
+  parentOf: ParentLookup): SolvedRow[] {
   const seq = [...comp].sort((a, b) => {
     const [ta, la, ka] = order(vars[a]!);
     const [tb, lb, kb] = order(vars[b]!);
@@ -148,6 +155,26 @@ function solveComponent(comp: number[], vars: Var[], identities: Identity[], idV
     return ev.right.minus(ev.left).gt(sumEnvelope(id.right.length));
   };
 
+  // Printing-pattern preference: a report prints a cell (even 0.00) in a row where its parent row
+  // prints one, so among equally good placements try first those whose columns the parent prints.
+  const parentCols = (d: number): Set<number> | undefined => {
+    const v = vars[seq[d]!]!;
+    const p = parentOf(v.table, v.row);
+    if (!p) return undefined;
+    const pv = varIndex.get(`${v.table}|${p.key}`);
+    const pd = pv === undefined ? undefined : depth.get(pv);
+    if (pd !== undefined && pd < d) return new Set(vars[pv!]!.candidates[choice[pd]!]!.filter((_, i) => vars[pv!]!.row.cells[i]!.kind !== 'dash'));
+    return p.placed ? new Set(p.placed.filter((_, i) => p.cells[i]?.kind !== 'dash')) : undefined;
+  };
+  const orderAt = (d: number): number[] => {
+    const v = vars[seq[d]!]!;
+    const idx = v.candidates.map((_, c) => c);
+    const cols = parentCols(d);
+    if (!cols) return idx;
+    const score = (c: number): number => v.candidates[c]!.filter((col) => cols.has(col)).length;
+    return idx.sort((a, b) => score(b) - score(a) || a - b);
+  };
+
   const dfs = (d: number, cost: number, doomedOpen: Set<number>): void => {
     if (++nodes > NODE_BUDGET) return;
     if (d === seq.length) {
@@ -156,7 +183,7 @@ function solveComponent(comp: number[], vars: Var[], identities: Identity[], idV
       return;
     }
     const v = vars[seq[d]!]!;
-    for (let c = 0; c < v.candidates.length; c++) {
+    for (const c of orderAt(d)) {
       choice[d] = c;
       assign(d, c);
       let next = cost;
@@ -179,14 +206,32 @@ function solveComponent(comp: number[], vars: Var[], identities: Identity[], idV
   if (process.env.JUESUAN_DEBUG) console.error("component", seq.map((v) => vars[v]!.table + vars[v]!.row.key).slice(0, 4).join(","), seq.length, "best", best, "solutions", solutions.length, "nodes", nodes);
   if (solutions.length === 0) solutions = [seq.map(() => 0)]; // budget ran out before any leaf
   const chosen = solutions[0]!;
-  seq.forEach((v, d) => assign(d, chosen[d]!));
+  seq.forEach((v, d) => { choice[d] = chosen[d]!; assign(d, chosen[d]!); });
+  // Alternatives: what the collected optimal solutions disagree on, plus every single-row change
+  // that keeps the row's identities as good (the solution cap can hide those).
+  const mismatches = (d: number): number => touches[d]!.filter((k) => evaluate(store, identities[k]!).verdict === 'mismatch').length;
+  const localAlts = seq.map((_, d) => {
+    const base = mismatches(d);
+    const ok = [chosen[d]!];
+    vars[seq[d]!]!.candidates.forEach((_, c) => {
+      if (c === chosen[d]) return;
+      assign(d, c);
+      if (mismatches(d) <= base) ok.push(c);
+    });
+    assign(d, chosen[d]!);
+    return ok;
+  });
   return seq.map((vi, d) => {
     const v = vars[vi]!;
-    const sets = [...new Set(solutions.map((s) => s[d]!))].map((c) => v.candidates[c]!);
+    const picks = new Set([...solutions.map((s) => s[d]!), ...localAlts[d]!]);
+    const sets = [...picks].map((c) => v.candidates[c]!);
+    const pc = parentCols(d);
+    const patternHolds = pc !== undefined && v.candidates[chosen[d]!]!.every((col, i) => v.row.cells[i]!.kind === 'dash' || pc.has(col));
     const perCell = v.row.cells.map((_, i) => [...new Set(sets.map((cand) => cand[i]!))]);
     return {
       table: v.table, row: v.row, columns: v.candidates[chosen[d]!]!,
       determined: sets.length === 1 && nodes <= NODE_BUDGET, componentCost: best === Infinity ? -1 : best, alternatives: perCell,
+      patternHolds,
     };
   });
 }
