@@ -67,10 +67,11 @@ export async function runPipeline(input: DocumentInput, opts: ExtractOptions): P
     tables: extracted.tables,
   };
   record.confidence = summarizeConfidence(record, findings);
-  const partial = present.size === 0 || findings.some((f) => f.level === 'error' && f.stage !== 'check') ||
+  const partial = missing.length > 0 || findings.some((f) => f.level === 'error' && f.stage !== 'check') ||
     !meta.department || meta.year === null;
-  const reason = present.size === 0 ? 'no tables extracted' : !meta.department ? 'department not found'
-    : meta.year === null ? 'fiscal year not found' : partial ? 'extraction errors (see log)' : undefined;
+  const reason = present.size === 0 ? 'no tables extracted' : missing.length ? `公开${missing.join('/')}表 missing`
+    : !meta.department ? 'department not found' : meta.year === null ? 'fiscal year not found'
+    : partial ? 'extraction errors (see log)' : undefined;
   return {
     status: partial ? 'partial' : 'ok', ...(reason && partial ? { reason } : {}), record, findings, pages: ir.pageCount,
   };
