@@ -30,9 +30,11 @@ export async function runPipeline(input: DocumentInput, opts: ExtractOptions): P
   findings.push(...partFindings);
   const meta = readMeta(lines, parts);
   const part2 = parts.find((p) => p.part === 2);
-  // Tables live in 第二部分; when its heading is missing, look after the 目录 (before 第三部分).
+  // Tables live in 第二部分; when its heading is missing (Shanghai's body has none), look between the
+  // first body heading and 第三部分, so the 目录's list of table titles is never taken for tables.
   const part3 = parts.find((p) => p.part === 3);
-  const tableLines = part2 ? lines.slice(part2.from, part2.to) : lines.slice(0, part3?.from ?? lines.length);
+  const bodyStart = parts[0]?.from ?? 0;
+  const tableLines = part2 ? lines.slice(part2.from, part2.to) : lines.slice(bodyStart, part3?.from ?? lines.length);
   const regions = findTableRegions(tableLines);
   const extracted = extractTables(regions, meta.unit);
   findings.push(...extracted.findings);

@@ -97,19 +97,26 @@ function valuesOf(row: RawRow, cols: number[]): Map<number, Decimal> {
   return m;
 }
 
-/** A table whose title is printed again (continued on the next page) is one table. */
+/**
+ * A table whose title is printed again right after its own region (continued on the next page) is
+ * one table. A title printed again elsewhere keeps the copy with more lines (a list of titles has
+ * none), and the other is logged.
+ */
 function mergeContinued(regions: TableRegion[], findings: Finding[]): TableRegion[] {
   const out: TableRegion[] = [];
   for (const r of regions) {
-    const prev = out.find((x) => x.spec.id === r.spec.id);
-    if (!prev) { out.push({ ...r, lines: [...r.lines] }); continue; }
-    if (out[out.length - 1] === prev) {
-      prev.lines.push(...r.lines);
-      prev.pages = [...new Set([...prev.pages, ...r.pages])];
-    } else {
-      findings.push({ level: 'warn', stage: 'segment', check: 'segment.table-repeated', table: r.spec.id,
-        message: `公开${r.spec.id}表 (${r.spec.title}) appears again after other tables; the second copy is ignored` });
+    const last = out[out.length - 1];
+    if (last && last.spec.id === r.spec.id) {
+      last.lines.push(...r.lines);
+      last.pages = [...new Set([...last.pages, ...r.pages])];
+      continue;
     }
+    const prev = out.findIndex((x) => x.spec.id === r.spec.id);
+    if (prev < 0) { out.push({ ...r, lines: [...r.lines] }); continue; }
+    const keepNew = r.lines.length > out[prev]!.lines.length;
+    if (keepNew) out[prev] = { ...r, lines: [...r.lines] };
+    findings.push({ level: 'warn', stage: 'segment', check: 'segment.table-repeated', table: r.spec.id,
+      message: `公开${r.spec.id}表 (${r.spec.title}) is printed twice; the copy with more lines is kept` });
   }
   return out;
 }

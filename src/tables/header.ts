@@ -54,6 +54,32 @@ export function findAnchors(lines: Line[], maxLines = 40): { anchors: Map<number
   return null;
 }
 
+/**
+ * Templates that print no 栏次 row (Shanghai) still name their columns. On positioned input, take
+ * each spec column's x from the header cell that carries (part of) its name, matched left to right.
+ * Only a complete match is used: a partial one would pull values into the wrong neighbours.
+ */
+export function anchorsFromNames(lines: Line[], columns: { no: number; name: string }[]): Map<number, Anchor> | null {
+  const header: { text: string; x0: number; x1: number }[] = [];
+  for (const line of lines) {
+    if (line.separation !== 'geometry') return null;
+    if (line.runs.some((r) => classify(r.text) === 'money')) break;
+    for (const r of line.runs) if (classify(r.text) === 'text') header.push({ text: squash(r.text), x0: r.x0, x1: r.x1 });
+  }
+  const out = new Map<number, Anchor>();
+  let minX = -Infinity;
+  const names = columns.map((c) => ({ no: c.no, name: squash(c.name).replace(/^(?:收入|支出)(?=决算数)/, '') }));
+  for (const { no, name } of names) {
+    const hit = header
+      .filter((h) => h.x0 > minX && h.text.length >= 2 && (name.includes(h.text) || h.text.includes(name)))
+      .sort((a, b) => a.x0 - b.x0)[0];
+    if (!hit) return null;
+    out.set(no, { no, x0: hit.x0, x1: hit.x1 });
+    minX = hit.x1;
+  }
+  return out.size === columns.length ? out : null;
+}
+
 /** The column whose anchor a cell falls in (tab: same index; geometry: overlapping or nearest). */
 export function columnAt(anchors: Map<number, Anchor>, x0: number, x1: number, separation: Line['separation']): number | undefined {
   const list = [...anchors.values()];
@@ -66,4 +92,13 @@ export function columnAt(anchors: Map<number, Anchor>, x0: number, x1: number, s
     if (!best || d < best.d) best = { no: a.no, d };
   }
   return best?.no;
+}
+
+/** Header anchors from column names, for positioned input with no 栏次 row. */
+export function namedHead(region: { lines: Line[]; spec: { columns: { no: number; name: string }[] } }): { anchors: Map<number, Anchor>; at: number } | null {
+  const anchors = anchorsFromNames(region.lines, region.spec.columns);
+  if (!anchors) return null;
+  // The header ends before the first line that prints an amount.
+  const first = region.lines.findIndex((l) => l.runs.some((r) => classify(r.text) === 'money'));
+  return { anchors, at: first < 0 ? region.lines.length - 1 : first - 1 };
 }

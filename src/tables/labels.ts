@@ -20,12 +20,18 @@ export function labelMatches(printed: string, template: string): boolean {
   return a.length >= 4 && (b.startsWith(a) || a.startsWith(b));
 }
 
-export function canonicalLine(label: string, labels: Record<number, string>, range: LineRange): number | undefined {
+/**
+ * The template 行次 of a label. A label the template repeats (04's 一般公共预算财政拨款 at 1 and 29)
+ * takes the first 行次 after the last one keyed on the same side.
+ */
+export function canonicalLine(label: string, labels: Record<number, string>, range: LineRange, after = 0): number | undefined {
   const hits: number[] = [];
   for (const [no, want] of Object.entries(labels)) {
     const n = Number(no);
     if (n < range.first || n > range.last) continue;
     if (labelMatches(label, want)) hits.push(n);
   }
-  return hits.length === 1 ? hits[0] : hits.find((n) => canonicalForm(labels[n]!) === canonicalForm(label));
+  const exact = hits.filter((n) => canonicalForm(labels[n]!) === canonicalForm(label));
+  const pool = (exact.length ? exact : hits).sort((a, b) => a - b);
+  return pool.find((n) => n > after) ?? pool[0];
 }

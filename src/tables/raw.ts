@@ -26,6 +26,10 @@ export interface RawRow {
   line?: number;
   side?: 'income' | 'expenditure';
   page: number | null;
+  /** The printed line's y (points on positioned input), to attach wrapped label fragments. */
+  y?: number;
+  /** Right edge of the row's code cell (06's side-by-side groups), to attach fragments to a group. */
+  x?: number;
   cells: RawCell[];
   columns: number[];
   placed?: number[];

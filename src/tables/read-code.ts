@@ -2,7 +2,7 @@ import type { Line, Run } from '../ir/types.js';
 import type { Finding } from '../schema/finding.js';
 import type { TableRegion } from '../segment/tables.js';
 import type { RawCell, RawRow } from './raw.js';
-import { findAnchors, columnAt, type Anchor } from './header.js';
+import { findAnchors, columnAt, namedHead, type Anchor } from './header.js';
 import { classify, splitCodeName, codeLevel, CODE } from './tokens.js';
 import { runsOf, toCell, isNoteLine, isMetaLine, isHeaderWordsOnly } from './line-tokens.js';
 import { compactCjk, squash } from '../text/compact.js';
@@ -25,10 +25,11 @@ export function readCodeTable(region: TableRegion): ReadResult {
   const { spec } = region;
   const columns = spec.columns.map((c) => c.no);
   const findings: Finding[] = [];
-  const head = findAnchors(region.lines);
+  const head = findAnchors(region.lines) ?? namedHead(region);
   const rows: RawRow[] = [];
   const headerTexts = new Set<string>();
   let started = false;
+  const fragments: Line[] = [];
   for (const [at, line] of region.lines.entries()) {
     if (head && at <= head.at) { headerTexts.add(squash(line.text)); continue; }
     if (isNoteLine(line)) break;
@@ -39,12 +40,17 @@ export function readCodeTable(region: TableRegion): ReadResult {
     started = true;
     if (!hit) {
       if (headerTexts.has(squash(line.text)) || isHeaderWordsOnly(line)) continue; // repeated header
+      // On positioned input a wrapped name is centred around its row: its pieces sit above and
+      // below the row's line, so they are attached by position once all rows are known.
+      if (line.separation === 'geometry' && runs.every((r) => classify(r.text) === 'text')) { fragments.push(line); continue; }
       continuation(rows[rows.length - 1], line, runs, findings, region.spec.id);
       continue;
     }
     const cells = runs.slice(hit.labelRunIndex + 1).map((r) => toCell(r, line.page))
       .filter((c) => c.kind !== 'text' || c.text !== '');
     const stray = cells.filter((c) => c.kind === 'text');
+    // "合计 | 基本支出 | 项目支出" with no number is a header row naming columns, not the 合计 row.
+    if (hit.key === 'total' && stray.length && !cells.some((c) => c.value !== undefined)) { headerTexts.add(squash(line.text)); continue; }
     if (stray.length) {
       findings.push({
         level: 'warn', stage: 'table', check: 'table.stray-text', table: spec.id, row: hit.key,
@@ -53,7 +59,7 @@ export function readCodeTable(region: TableRegion): ReadResult {
       });
     }
     const row: RawRow = {
-      key: hit.key, label: hit.label, page: line.page, columns,
+      key: hit.key, label: hit.label, page: line.page, y: line.y, columns,
       cells: cells.filter((c) => c.kind !== 'text' && c.kind !== 'empty' || line.separation === 'tab' && c.kind === 'empty'),
     };
     if (hit.code) row.code = hit.code;
@@ -61,7 +67,24 @@ export function readCodeTable(region: TableRegion): ReadResult {
     row.cells = row.cells.filter((c) => c.kind !== 'empty');
     rows.push(row);
   }
+  attachFragments(rows, fragments);
   return { rows: dedupe(rows, spec.id, findings), findings };
+}
+
+function attachFragments(rows: RawRow[], fragments: Line[]): void {
+  const parts = new Map<RawRow, { y: number; text: string }[]>();
+  for (const f of fragments) {
+    let best: RawRow | undefined;
+    for (const r of rows) {
+      if (r.page !== f.page || r.y === undefined) continue;
+      if (!best || Math.abs(r.y - f.y) < Math.abs(best.y! - f.y)) best = r;
+    }
+    if (best) parts.set(best, [...(parts.get(best) ?? []), { y: f.y, text: f.runs.map((r) => r.text.trim()).join('') }]);
+  }
+  for (const [row, ps] of parts) {
+    const all = [...ps, { y: row.y!, text: row.label }].sort((a, b) => a.y - b.y);
+    row.label = compactCjk(all.map((p) => p.text).join(''));
+  }
 }
 
 function keyOf(runs: Run[]): KeyHit | null {

@@ -1,4 +1,5 @@
 import type { Finding } from '../schema/finding.js';
+import type { Line } from '../ir/types.js';
 import type { TableRegion } from '../segment/tables.js';
 import type { RawRow } from './raw.js';
 import type { ReadResult } from './read-code.js';
@@ -20,6 +21,7 @@ export function readEconomicTable(region: TableRegion): ReadResult {
   const { spec } = region;
   const findings: Finding[] = [];
   const rows: RawRow[] = [];
+  const fragments: Line[] = [];
   let lastOnPrevLine: RawRow | undefined;
   for (const line of region.lines) {
     if (isNoteLine(line)) break;
@@ -29,6 +31,8 @@ export function readEconomicTable(region: TableRegion): ReadResult {
     let pendingTotal: RawRow | undefined;
     let sawCode = false;
     const textOnly = runs.every((r) => classify(r.text) === 'text');
+    // Positioned input: a wrapped name is centred around its row; attach it by position later.
+    if (textOnly && line.separation === 'geometry' && rows.length > 0) { fragments.push(line); continue; }
     if (textOnly && lastOnPrevLine && runs.length > 0 && !runs.some((r) => PERSONNEL_TOTAL.test(squash(r.text)) || PUBLIC_TOTAL.test(squash(r.text)))) {
       // A wrapped name: continues the last group of the line above.
       if (rows.length > 0 && !isHeaderish(runs.map((r) => r.text).join(''))) {
@@ -40,7 +44,7 @@ export function readEconomicTable(region: TableRegion): ReadResult {
       const t = r.text.trim();
       const kind = classify(t);
       if (kind === 'int' && ECONOMIC_CODE.test(t)) {
-        open = { key: `code:${t}`, code: t, label: '', page: line.page, cells: [], columns: [1] };
+        open = { key: `code:${t}`, code: t, label: '', page: line.page, y: line.y, x: r.x1, cells: [], columns: [1] };
         rows.push(open);
         sawCode = true;
         pendingTotal = undefined;
@@ -66,6 +70,7 @@ export function readEconomicTable(region: TableRegion): ReadResult {
     }
     if (sawCode || pendingTotal) lastOnPrevLine = open ?? pendingTotal;
   }
+  attachByPosition(rows, fragments);
   for (const r of rows) {
     if (r.code && r.code.length !== 3 && r.code.length !== 5) {
       findings.push({
@@ -76,6 +81,25 @@ export function readEconomicTable(region: TableRegion): ReadResult {
     }
   }
   return { rows: dedupe(rows, spec.id, findings), findings };
+}
+
+/** Each fragment joins the nearest row (by y) among the groups whose code ends left of it. */
+function attachByPosition(rows: RawRow[], fragments: Line[]): void {
+  const extra = new Map<RawRow, { y: number; text: string }[]>();
+  for (const f of fragments) {
+    const x = f.runs[0]?.x0 ?? 0;
+    const group = rows.filter((r) => r.page === f.page && r.x !== undefined && r.x <= x + 2);
+    const gx = Math.max(...group.map((r) => r.x!));
+    let best: RawRow | undefined;
+    for (const r of group) {
+      if (Math.abs(r.x! - gx) > 20) continue; // another column group
+      if (!best || Math.abs(r.y! - f.y) < Math.abs(best.y! - f.y)) best = r;
+    }
+    if (best) extra.set(best, [...(extra.get(best) ?? []), { y: f.y, text: f.runs.map((r) => r.text.trim()).join('') }]);
+  }
+  for (const [row, ps] of extra) {
+    row.label = compactCjk([...ps, { y: row.y!, text: row.label }].sort((a, b) => a.y - b.y).map((p) => p.text).join(''));
+  }
 }
 
 function isHeaderish(t: string): boolean {

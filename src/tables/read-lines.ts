@@ -4,7 +4,7 @@ import type { TableRegion } from '../segment/tables.js';
 import type { LineRange, TableSpec } from '../../parsers/spec.js';
 import type { RawCell, RawRow } from './raw.js';
 import type { ReadResult } from './read-code.js';
-import { findAnchors, columnAt, type Anchor } from './header.js';
+import { findAnchors, columnAt, namedHead, type Anchor } from './header.js';
 import { runsOf, toCell, isNoteLine, isMetaLine } from './line-tokens.js';
 import { compactCjk, squash } from '../text/compact.js';
 import { canonicalLine, labelMatches } from './labels.js';
@@ -18,7 +18,7 @@ import { canonicalLine, labelMatches } from './labels.js';
 export function readLineTable(region: TableRegion): ReadResult {
   const { spec } = region;
   const findings: Finding[] = [];
-  const head = findAnchors(region.lines);
+  const head = findAnchors(region.lines) ?? namedHead(region);
   const sides: { side: RawRow['side'] | undefined; range: LineRange }[] = spec.layout === 'two-sided'
     ? [{ side: 'income', range: spec.income! }, { side: 'expenditure', range: spec.expenditure! }]
     : [{ side: undefined, range: spec.lines! }];
@@ -33,9 +33,12 @@ export function readLineTable(region: TableRegion): ReadResult {
     const segments = splitByLineNumbers(tokens, sides.map((s) => s.range), last);
     if (!segments) {
       // No 行次 on this line: key by the template label, when the label is unambiguous.
-      const inferred = inferByLabels(tokens, sides, spec.labels ?? {});
+      const inferred = inferByLabels(tokens, sides, spec.labels ?? {}, line.separation, last);
       if (inferred.length) started = true;
-      for (const seg of inferred) rows.push(toRow(seg, line, head?.anchors ?? undefined, spec, findings, true));
+      for (const seg of inferred) {
+        last.set(seg.side ?? '', seg.no);
+        rows.push(toRow(seg, line, head?.anchors ?? undefined, spec, findings, true));
+      }
       continue;
     }
     started = true;
@@ -104,22 +107,31 @@ function isValueText(t: string): boolean {
   return /^(?:-?[\d,]+(?:\.\d+)?|-{1,3}|—{1,2}|－{1,3})$/.test(t.trim());
 }
 
-/** No 行次 printed: map each label to its canonical 行次 (Shanghai-style templates). */
+/**
+ * No 行次 printed: map each label to its canonical 行次 (Shanghai-style templates). Each label cell
+ * (on space-separated text: each run of words) opens a segment with the values after it; the
+ * segments of a line fill the sides left to right, so "总计 … 总计 …" keys as 31 and 62.
+ */
 function inferByLabels(tokens: Run[], sides: { side: RawRow['side'] | undefined; range: LineRange }[],
-  labels: Record<number, string>): Segment[] {
+  labels: Record<number, string>, separation: Line['separation'], last: Map<string, number>): Segment[] {
+  const segs: { label: Run[]; values: Run[] }[] = [];
+  for (const t of tokens) {
+    const last = segs[segs.length - 1];
+    if (isValueText(t.text)) { last?.values.push(t); continue; }
+    if (separation === 'space' && last && last.values.length === 0) last.label.push(t);
+    else segs.push({ label: [t], values: [] });
+  }
   const out: Segment[] = [];
-  let i = 0;
-  for (const { side, range } of sides) {
-    while (i < tokens.length && isValueText(tokens[i]!.text)) i++;
-    const labelStart = i;
-    while (i < tokens.length && !isValueText(tokens[i]!.text)) i++;
-    const label = tokens.slice(labelStart, i);
-    const valStart = i;
-    while (i < tokens.length && isValueText(tokens[i]!.text)) i++;
-    const values = tokens.slice(valStart, i);
-    if (label.length === 0) continue;
-    const no = canonicalLine(compactCjk(label.map((r) => r.text).join('')), labels, range);
-    if (no !== undefined) out.push({ side, range, no, label, values });
+  let next = 0;
+  for (const seg of segs) {
+    const text = compactCjk(seg.label.map((r) => r.text).join(''));
+    for (let s = next; s < sides.length; s++) {
+      const no = canonicalLine(text, labels, sides[s]!.range, last.get(sides[s]!.side ?? '') ?? 0);
+      if (no === undefined) continue;
+      out.push({ side: sides[s]!.side, range: sides[s]!.range, no, label: seg.label, values: seg.values });
+      next = s + 1;
+      break;
+    }
   }
   return out;
 }
