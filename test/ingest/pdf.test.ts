@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { ExtractionError } from '../../src/errors.js';
 import { allLines, type DocumentIR } from '../../src/ir/types.js';
@@ -189,6 +190,16 @@ describe('the Shanghai report (samples/realworld/putuo-social-2024.pdf)', () => 
     expect(rows).toContainEqual(['2013999', '其他社会工作事务支出', '202.24', '202.24']);
     expect(rows).toContainEqual(['21011', '行政事业单位医疗', '2.71', '2.71']);
     expect(p6.rulings.filter((r) => r.axis === 'v').length).toBeGreaterThanOrEqual(10);
+    // Page 5 (收入支出决算总表, two-sided): cells read off the rendered page; the four expenditure
+    // amounts add up to the printed 总计 (264.87 + 10.82 + 2.71 + 29.42 = 307.82).
+    const p5 = doc.pages[4]!.lines.map((l) => l.runs.map((r) => r.text));
+    expect(p5).toContainEqual(['一、一般公共预算财政拨款收入', '307.82', '一、一般公共服务支出', '264.87']);
+    expect(p5).toContainEqual(['十九、住房保障支出', '29.42']);
+    expect(p5).toContainEqual(['总计', '307.82', '总计', '307.82']);
+    const spent = ['一、一般公共服务支出', '八、社会保障和就业支出', '九、卫生健康支出', '十九、住房保障支出'].map(
+      (label) => p5.find((r) => r.includes(label))!.at(-1)!,
+    );
+    expect(spent.reduce((a, v) => a.plus(v), new Decimal(0)).toFixed(2)).toBe('307.82');
     const header = p6.lines.find((l) => l.runs[0]?.text === '功能分类')!;
     const xs = header.runs.map((r) => r.x0);
     expect(xs).toEqual([...xs].sort((a, b) => a - b));
