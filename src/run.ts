@@ -36,7 +36,8 @@ export async function runPipeline(input: DocumentInput, opts: ExtractOptions): P
   const bodyStart = parts[0]?.from ?? 0;
   const tableLines = part2 ? lines.slice(part2.from, part2.to) : lines.slice(bodyStart, part3?.from ?? lines.length);
   const regions = findTableRegions(tableLines);
-  const extracted = extractTables(regions, meta.unit);
+  const rulings = new Map(normalized.doc.pages.map((p) => [p.page, p.rulings] as const));
+  const extracted = extractTables(regions, meta.unit, (page) => rulings.get(page) ?? []);
   findings.push(...extracted.findings);
   findings.push(...runIdentityChecks(extracted.store, extracted.identities));
   findings.push(...negativeAmounts(extracted.tables));
@@ -79,11 +80,14 @@ export async function runPipeline(input: DocumentInput, opts: ExtractOptions): P
   };
 }
 
-async function ingest(input: DocumentInput, _opts: ExtractOptions, findings: Finding[]): Promise<{ ir: DocumentIR; format: 'pdf' | 'text' }> {
+async function ingest(input: DocumentInput, opts: ExtractOptions, findings: Finding[]): Promise<{ ir: DocumentIR; format: 'pdf' | 'text' }> {
   const head = new TextDecoder('latin1').decode(input.bytes.subarray(0, 1024));
-  if (head.includes('%PDF-') || /\.pdf$/i.test(input.path)) {
-    throw new ExtractionError('InputUnreadable', 'PDF input is not supported yet');
+  if (!head.includes('%PDF-') && !/\.pdf$/i.test(input.path)) return { ir: textToIR(decodeText(input.bytes)), format: 'text' };
+  const { ingestPdf } = await import('./ingest/pdf.js');
+  const pdf = await ingestPdf(input.bytes, opts.signal ? { signal: opts.signal } : {});
+  findings.push(...pdf.findings);
+  if (pdf.pagesWithoutText.length === pdf.doc.pages.length) {
+    throw new ExtractionError('NoTextLayer', `no text layer on any of the ${pdf.doc.pages.length} pages; OCR needed`);
   }
-  void findings;
-  return { ir: textToIR(decodeText(input.bytes)), format: 'text' };
+  return { ir: pdf.doc, format: 'pdf' };
 }

@@ -12,6 +12,7 @@ import { readEconomicTable } from './read-economic.js';
 import { solvePlacements } from './solve.js';
 import { codeLevel } from './tokens.js';
 import { tableUnit } from './unit.js';
+import type { RulingsOf } from './header.js';
 
 /**
  * Regions → typed tables. Rows are read by the spec's layout; cells whose columns the separators or
@@ -33,18 +34,18 @@ export interface ExtractedTables {
   evidence: Map<string, CellEvidence>;
 }
 
-export function readRegion(region: TableRegion): ReadResult {
+export function readRegion(region: TableRegion, rulingsOf?: RulingsOf): ReadResult {
   switch (region.spec.layout) {
-    case 'code': return readCodeTable(region);
+    case 'code': return readCodeTable(region, rulingsOf);
     case 'economic': return readEconomicTable(region);
-    default: return readLineTable(region);
+    default: return readLineTable(region, rulingsOf);
   }
 }
 
-export function extractTables(regions: TableRegion[], reportUnit: string): ExtractedTables {
+export function extractTables(regions: TableRegion[], reportUnit: string, rulingsOf?: RulingsOf): ExtractedTables {
   const findings: Finding[] = [];
   const merged = mergeContinued(regions, findings);
-  const read = merged.map((region) => ({ region, ...readRegion(region) }));
+  const read = merged.map((region) => ({ region, ...readRegion(region, rulingsOf) }));
   const store = new CellStore();
   for (const { region, rows, findings: f } of read) {
     findings.push(...f);

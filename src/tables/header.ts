@@ -1,4 +1,4 @@
-import type { Line } from '../ir/types.js';
+import type { Line, Ruling } from '../ir/types.js';
 import { classify } from './tokens.js';
 import { squash } from '../text/compact.js';
 
@@ -98,7 +98,63 @@ export function columnAt(anchors: Map<number, Anchor>, x0: number, x1: number, s
 export function namedHead(region: { lines: Line[]; spec: { columns: { no: number; name: string }[] } }): { anchors: Map<number, Anchor>; at: number } | null {
   const anchors = anchorsFromNames(region.lines, region.spec.columns);
   if (!anchors) return null;
-  // The header ends before the first line that prints an amount.
-  const first = region.lines.findIndex((l) => l.runs.some((r) => classify(r.text) === 'money'));
+  // The header ends before the first line that prints a number (an amount or a 行次).
+  const first = region.lines.findIndex((l) => l.runs.some((r) => classify(r.text) === 'money' || classify(r.text) === 'int'));
   return { anchors, at: first < 0 ? region.lines.length - 1 : first - 1 };
+}
+
+/** x of the vertical rulings crossing the band [y0, y1] of a page, merged within 2pt, sorted. */
+export function columnEdges(rulings: Ruling[], y0: number, y1: number): number[] {
+  const xs = rulings.filter((r) => r.axis === 'v' && Math.min(r.end, y1) - Math.max(r.start, y0) > (y1 - y0) * 0.5)
+    .map((r) => r.pos).sort((a, b) => a - b);
+  return xs.filter((x, i) => i === 0 || x - xs[i - 1]! > 2);
+}
+
+export type RulingsOf = (page: number | null) => Ruling[];
+
+/**
+ * Column anchors per page: a table continued on another page may repeat its header, possibly at
+ * other x positions, so each page uses its own 栏次 row when it has one. A page without a header
+ * takes the previous header's columns through the drawn rulings: the anchor's cell index among the
+ * vertical rulings is the same on both pages, whatever their x. Without rulings on both pages the
+ * previous anchors are reused as they are.
+ */
+export interface PageAnchors {
+  anchors: Map<number, Anchor>;
+  /** False when a header-less page reuses another page's anchors without rulings to confirm them. */
+  trusted: boolean;
+}
+
+export function anchorsPerPage(lines: Line[], first: Map<number, Anchor> | null | undefined, rulingsOf?: RulingsOf): (page: number | null) => PageAnchors | undefined {
+  const byPage = new Map<number | null, PageAnchors>();
+  let headerPage: number | null | undefined = first ? lines[0]?.page : undefined;
+  let current = first ?? undefined;
+  let currentEdges: number[] = [];
+  const band = (page: number | null): [number, number] => {
+    const ys = lines.filter((l) => l.page === page).flatMap((l) => l.runs.flatMap((r) => [r.y0, r.y1]));
+    return [Math.min(...ys), Math.max(...ys)];
+  };
+  for (const page of [...new Set(lines.map((l) => l.page))]) {
+    const pageLines = lines.filter((l) => l.page === page);
+    const own = page === null ? null : findAnchors(pageLines);
+    const edges = rulingsOf && page !== null ? columnEdges(rulingsOf(page), ...band(page)) : [];
+    let trusted = page === headerPage || page === null;
+    if (own?.anchors) {
+      current = own.anchors;
+      currentEdges = edges;
+      headerPage = page;
+      trusted = true;
+    } else if (current && edges.length > 2 && edges.length === currentEdges.length) {
+      const moved = new Map<number, Anchor>();
+      for (const a of current.values()) {
+        const mid = (a.x0 + a.x1) / 2;
+        const i = currentEdges.findIndex((x, k) => k + 1 < currentEdges.length && mid >= x && mid <= currentEdges[k + 1]!);
+        if (i < 0) { moved.clear(); break; }
+        moved.set(a.no, { no: a.no, x0: edges[i]!, x1: edges[i + 1]! });
+      }
+      if (moved.size === current.size) { current = moved; currentEdges = edges; trusted = true; }
+    }
+    if (current) byPage.set(page, { anchors: current, trusted });
+  }
+  return (page) => byPage.get(page) ?? (first ? { anchors: first, trusted: true } : undefined);
 }

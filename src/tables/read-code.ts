@@ -2,7 +2,7 @@ import type { Line, Run } from '../ir/types.js';
 import type { Finding } from '../schema/finding.js';
 import type { TableRegion } from '../segment/tables.js';
 import type { RawCell, RawRow } from './raw.js';
-import { findAnchors, columnAt, namedHead, type Anchor } from './header.js';
+import { findAnchors, columnAt, namedHead, anchorsPerPage, type PageAnchors, type RulingsOf } from './header.js';
 import { classify, splitCodeName, codeLevel, CODE } from './tokens.js';
 import { runsOf, toCell, isNoteLine, isMetaLine, isHeaderWordsOnly } from './line-tokens.js';
 import { compactCjk, squash } from '../text/compact.js';
@@ -21,11 +21,12 @@ const TOTAL = /^(?:合计|总计)$/;
 
 interface KeyHit { key: string; code?: string; label: string; labelRunIndex: number }
 
-export function readCodeTable(region: TableRegion): ReadResult {
+export function readCodeTable(region: TableRegion, rulingsOf?: RulingsOf): ReadResult {
   const { spec } = region;
   const columns = spec.columns.map((c) => c.no);
   const findings: Finding[] = [];
   const head = findAnchors(region.lines) ?? namedHead(region);
+  const anchorsOf = anchorsPerPage(region.lines, head?.anchors, rulingsOf);
   const rows: RawRow[] = [];
   const headerTexts = new Set<string>();
   let started = false;
@@ -63,7 +64,7 @@ export function readCodeTable(region: TableRegion): ReadResult {
       cells: cells.filter((c) => c.kind !== 'text' && c.kind !== 'empty' || line.separation === 'tab' && c.kind === 'empty'),
     };
     if (hit.code) row.code = hit.code;
-    place(row, line, runs, hit, head?.anchors ?? undefined);
+    place(row, line, runs, hit, anchorsOf(line.page));
     row.cells = row.cells.filter((c) => c.kind !== 'empty');
     rows.push(row);
   }
@@ -131,7 +132,8 @@ function continuation(prev: RawRow | undefined, line: Line, runs: Run[], finding
 }
 
 /** Decide columns from separators/geometry where they are trustworthy; otherwise leave to arithmetic. */
-function place(row: RawRow, line: Line, runs: Run[], hit: KeyHit, anchors: Map<number, Anchor> | undefined): void {
+function place(row: RawRow, line: Line, runs: Run[], hit: KeyHit, pageAnchors: PageAnchors | undefined): void {
+  const anchors = pageAnchors?.anchors;
   const n = row.columns.length;
   const values = row.cells.filter((c) => c.kind !== 'empty');
   if (values.length === 0) return;
@@ -154,7 +156,8 @@ function place(row: RawRow, line: Line, runs: Run[], hit: KeyHit, anchors: Map<n
   const labelInValueColumn = line.separation === 'tab' && [...anchors.values()].some((a) => a.x0 === labelRun.x0);
   const defined = cols.filter((c): c is number => c !== undefined);
   const ascending = defined.every((c, i) => i === 0 || c > defined[i - 1]!);
-  if (!labelInValueColumn && ascending && defined.length === values.length && defined.every((c) => row.columns.includes(c))) {
+  if (!labelInValueColumn && ascending && defined.length === values.length && defined.every((c) => row.columns.includes(c)) &&
+    (pageAnchors?.trusted !== false || values.length === n)) {
     row.placed = defined;
     row.placement = line.separation === 'tab' ? 'explicit' : 'geometry';
     return;

@@ -4,7 +4,7 @@ import type { TableRegion } from '../segment/tables.js';
 import type { LineRange, TableSpec } from '../../parsers/spec.js';
 import type { RawCell, RawRow } from './raw.js';
 import type { ReadResult } from './read-code.js';
-import { findAnchors, columnAt, namedHead, type Anchor } from './header.js';
+import { findAnchors, columnAt, namedHead, anchorsPerPage, type PageAnchors, type RulingsOf } from './header.js';
 import { runsOf, toCell, isNoteLine, isMetaLine } from './line-tokens.js';
 import { compactCjk, squash } from '../text/compact.js';
 import { canonicalLine, labelMatches } from './labels.js';
@@ -15,7 +15,7 @@ import { canonicalLine, labelMatches } from './labels.js';
  * only checked against the template. Where a template prints no 行次 (Shanghai), rows are keyed by
  * the canonical 行次 of their label and logged as inferred.
  */
-export function readLineTable(region: TableRegion): ReadResult {
+export function readLineTable(region: TableRegion, rulingsOf?: RulingsOf): ReadResult {
   const { spec } = region;
   const findings: Finding[] = [];
   const head = findAnchors(region.lines) ?? namedHead(region);
@@ -25,28 +25,44 @@ export function readLineTable(region: TableRegion): ReadResult {
   const rows: RawRow[] = [];
   const last = new Map<string, number>();
   let started = false;
+  let sawLineNumbers = false;
   void started;
+  const anchorsOf = anchorsPerPage(region.lines, head?.anchors, rulingsOf);
+  // A header repeated on a continuation page is not a row.
+  const headerTexts = new Set(region.lines.slice(0, head ? head.at + 1 : 0).map((l) => squash(l.text)));
+  const fragments: Line[] = [];
   for (const line of region.lines.slice(head ? head.at + 1 : 0)) {
     if (isNoteLine(line)) break;
-    if (isMetaLine(line)) continue;
+    if (isMetaLine(line) || headerTexts.has(squash(line.text))) continue;
     const tokens = runsOf(line).filter((r) => r.text.trim() !== '');
+    // Positioned input: a label wrapped inside its cell leaves text-only pieces above and below the
+    // row's line; they are attached by position once the rows are known.
     const segments = splitByLineNumbers(tokens, sides.map((s) => s.range), last);
+    if (!segments && line.separation === 'geometry' && rows.length > 0 && tokens.every((t) => !isValueText(t.text)) &&
+      (sawLineNumbers || inferByLabels(tokens, sides, spec.labels ?? {}, line.separation, new Map(last)).length === 0)) {
+      fragments.push(line);
+      continue;
+    }
     if (!segments) {
+      // Once the table prints 行次, a line without one is not keyed by its label.
+      if (sawLineNumbers) continue;
       // No 行次 on this line: key by the template label, when the label is unambiguous.
       const inferred = inferByLabels(tokens, sides, spec.labels ?? {}, line.separation, last);
       if (inferred.length) started = true;
       for (const seg of inferred) {
         last.set(seg.side ?? '', seg.no);
-        rows.push(toRow(seg, line, head?.anchors ?? undefined, spec, findings, true));
+        rows.push(toRow(seg, line, anchorsOf(line.page), spec, findings, true));
       }
       continue;
     }
     started = true;
+    sawLineNumbers = true;
     for (const seg of segments) {
       last.set(seg.side ?? '', seg.no);
-      rows.push(toRow(seg, line, head?.anchors ?? undefined, spec, findings, false));
+      rows.push(toRow(seg, line, anchorsOf(line.page), spec, findings, false));
     }
   }
+  attachFragments(rows, fragments);
   checkLabels(rows, spec.labels ?? {}, spec.id, findings);
   return { rows: dedupe(rows, spec.id, findings), findings };
 }
@@ -55,6 +71,8 @@ interface Segment {
   side: RawRow['side'] | undefined;
   range: LineRange;
   no: number;
+  /** x of the printed 行次 (or of the label when none is printed): which column group the row is in. */
+  anchorX: number;
   label: Run[];
   values: Run[];
 }
@@ -94,7 +112,7 @@ function splitByLineNumbers(tokens: Run[], ranges: LineRange[], last: Map<string
     const after = tokens.slice(f.at + 1, end);
     const stop = after.findIndex((r) => !isValueText(r.text));
     const values = stop < 0 ? after : after.slice(0, stop);
-    return { side: sideOf(f.range, ranges), range: f.range, no: f.no, label, values };
+    return { side: sideOf(f.range, ranges), range: f.range, no: f.no, anchorX: tokens[f.at]!.x0, label, values };
   });
 }
 
@@ -128,7 +146,7 @@ function inferByLabels(tokens: Run[], sides: { side: RawRow['side'] | undefined;
     for (let s = next; s < sides.length; s++) {
       const no = canonicalLine(text, labels, sides[s]!.range, last.get(sides[s]!.side ?? '') ?? 0);
       if (no === undefined) continue;
-      out.push({ side: sides[s]!.side, range: sides[s]!.range, no, label: seg.label, values: seg.values });
+      out.push({ side: sides[s]!.side, range: sides[s]!.range, no, anchorX: seg.values[0]?.x0 ?? seg.label[seg.label.length - 1]!.x1 + 1, label: seg.label, values: seg.values });
       next = s + 1;
       break;
     }
@@ -136,14 +154,16 @@ function inferByLabels(tokens: Run[], sides: { side: RawRow['side'] | undefined;
   return out;
 }
 
-function toRow(seg: Segment, line: Line, anchors: Map<number, Anchor> | undefined, spec: TableSpec,
+function toRow(seg: Segment, line: Line, pageAnchors: PageAnchors | undefined, spec: TableSpec,
   findings: Finding[], inferred: boolean): RawRow {
+  const anchors = pageAnchors?.anchors;
   const table = spec.id;
   const cells: RawCell[] = seg.values.map((r) => toCell(r, line.page));
   const row: RawRow = {
     key: `line:${seg.no}`, line: seg.no, label: compactCjk(seg.label.map((r) => r.text).join('')),
-    page: line.page, cells, columns: seg.range.columns,
+    page: line.page, y: line.y, cells, columns: seg.range.columns,
   };
+  row.x = seg.anchorX;
   if (seg.side) row.side = seg.side;
   const dashes = spec.dashes?.[seg.no];
   if (dashes) row.dashColumns = dashes;
@@ -160,6 +180,12 @@ function toRow(seg: Segment, line: Line, anchors: Map<number, Anchor> | undefine
   if (line.separation !== 'space' && anchors) {
     const cols = cells.map((c) => columnAt(anchors, c.run.x0, c.run.x1, line.separation));
     if (cols.every((c, i) => c !== undefined && row.columns.includes(c) && (i === 0 || c > cols[i - 1]!))) {
+      if (pageAnchors?.trusted === false && cells.length < n) {
+        // Another page's header, unconfirmed by rulings: a guess for the solver to check.
+        row.hint = (cols as number[]).map((c) => [c]);
+        row.placementNote = 'no header or rulings on this page';
+        return row;
+      }
       row.placed = cols as number[];
       row.placement = line.separation === 'tab' ? 'explicit' : 'geometry';
       return row;
@@ -178,6 +204,29 @@ function toRow(seg: Segment, line: Line, anchors: Map<number, Anchor> | undefine
     row.placement = 'explicit';
   }
   return row;
+}
+
+/**
+ * Each wrapped-label piece belongs to the side whose 行次 column is the first to its right, and
+ * there to the row nearest by y.
+ */
+function attachFragments(rows: RawRow[], fragments: Line[]): void {
+  const extra = new Map<RawRow, { y: number; text: string }[]>();
+  for (const f of fragments) {
+    for (const run of f.runs.filter((r) => r.text.trim() !== '')) {
+      const onPage = rows.filter((r) => r.page === f.page && r.x !== undefined && r.x > run.x0);
+      const column = Math.min(...onPage.map((r) => r.x!));
+      let best: RawRow | undefined;
+      for (const r of onPage) {
+        if (r.y === undefined || Math.abs(r.x! - column) > 15) continue;
+        if (!best || Math.abs(r.y - f.y) < Math.abs(best.y! - f.y)) best = r;
+      }
+      if (best) extra.set(best, [...(extra.get(best) ?? []), { y: f.y, text: run.text.trim() }]);
+    }
+  }
+  for (const [row, ps] of extra) {
+    row.label = compactCjk([...ps, { y: row.y!, text: row.label }].sort((a, b) => a.y - b.y).map((p) => p.text).join(''));
+  }
 }
 
 function checkLabels(rows: RawRow[], labels: Record<number, string>, table: string, findings: Finding[]): void {
