@@ -279,7 +279,10 @@ const c12 = rule('narrative.year-on-year', 'C12', '比上年增加/减少 Δ，�
       out.push(warn(self, change, `${describe(change)} implies a negative last-year 「${indicator}」 (${base.toFixed(2)})`));
       continue;
     }
-    out.push(...comparePercent(self, growth, growthRange(delta.abs().toString(), current.value, sign), `${delta.abs().toString()} / (${current.value} ${sign > 0 ? '−' : '+'} ${delta.abs().toString()})`));
+    // Printed magnitude (not Decimal#toString, which drops the trailing zero the half-unit depends on).
+    const magnitude = change.value.replace(/^-/, '');
+    const formula = `${magnitude} / (${current.value} ${sign > 0 ? '−' : '+'} ${magnitude})`;
+    out.push(...comparePercent(self, growth, growthRange(magnitude, current.value, sign), formula));
   }
   return out;
 });

@@ -31,9 +31,9 @@ export function seed(prefix: string): string {
  * Text of one part. The 目录 lists every heading first, so take the heading occurrence with the longest
  * run of text before the next part's heading: the TOC entry is followed at once by the next entry.
  */
-export function partText(text: string, n: 1 | 3): string {
-  const here = n === 1 ? '一' : '三';
-  const next = n === 1 ? '二' : '四';
+export function partText(text: string, n: 1 | 2 | 3): string {
+  const here = '一二三'[n - 1];
+  const next = '二三四'[n - 1];
   const starts = [...text.matchAll(new RegExp(`^\\s*第${here}部分[^\\n]*$`, 'gm'))].map((m) => m.index);
   let best = '';
   for (const at of starts) {
