@@ -13,7 +13,13 @@ import { findTableRegions } from './segment/tables.js';
 import { extractTables } from './tables/extract-tables.js';
 import { runIdentityChecks, negativeAmounts } from './checks/run-checks.js';
 import { summarizeConfidence } from './confidence.js';
-import { TABLE_IDS } from './schema/record.js';
+import { TABLE_IDS, type Fact } from './schema/record.js';
+import type { Line } from './ir/types.js';
+import type { PartSpan } from './segment/parts.js';
+import { extractFacts } from './narrative/facts.js';
+import { extractStaffFacts } from './narrative/staff.js';
+import { runNarrativeRules } from './checks/narrative.js';
+import { makeContext } from './checks/rule.js';
 
 /**
  * ingest → normalize → segment → tables → checks → record. Each stage is a function of the previous
@@ -69,6 +75,8 @@ export async function runPipeline(input: DocumentInput, opts: ExtractOptions): P
     facts: [],
     tables: extracted.tables,
   };
+  record.facts = narrativeFacts(parts, lines, meta.unit);
+  findings.push(...runNarrativeRules(makeContext(record)));
   record.confidence = summarizeConfidence(record, findings);
   const partial = missing.length > 0 || findings.some((f) => f.level === 'error' && f.stage !== 'check') ||
     !meta.department || meta.year === null;
@@ -78,6 +86,26 @@ export async function runPipeline(input: DocumentInput, opts: ExtractOptions): P
   return {
     status: partial ? 'partial' : 'ok', ...(reason && partial ? { reason } : {}), record, findings, pages: ir.pageCount,
   };
+}
+
+/** Facts stated in 第一部分 (staff) and 第三部分 (figures), each with the page it was read on. */
+function narrativeFacts(parts: PartSpan[], lines: Line[], unit: string): Fact[] {
+  const pageOf = (part: PartSpan) => {
+    const starts: { at: number; page: number | null }[] = [];
+    let at = 0;
+    for (const l of lines.slice(part.from, part.to)) { starts.push({ at, page: l.page }); at += l.text.length + 1; }
+    return (offset: number): number | null => {
+      let page: number | null = null;
+      for (const s of starts) { if (s.at > offset) break; page = s.page; }
+      return page;
+    };
+  };
+  const p1 = parts.find((p) => p.part === 1);
+  const p3 = parts.find((p) => p.part === 3);
+  return [
+    ...(p1 ? extractStaffFacts(p1.text, { pageOf: pageOf(p1) }) : []),
+    ...(p3 ? extractFacts(p3.text, { unit, pageOf: pageOf(p3) }) : []),
+  ];
 }
 
 async function ingest(input: DocumentInput, opts: ExtractOptions, findings: Finding[]): Promise<{ ir: DocumentIR; format: 'pdf' | 'text' }> {
