@@ -82,15 +82,11 @@ export async function main(argv: string[]): Promise<number> {
 
   try {
     await program.parseAsync(argv, { from: 'user' });
-    if (argv.length === 0) {
-      program.outputHelp({ error: true });
-      return 2;
-    }
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
-      return 2;
+      // --help and --version exit 0; help shown because a command was missing exits non-zero: usage.
+      return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof UsageError) {
       process.stderr.write(`juesuan: ${err.message}\n`);
