@@ -1,4 +1,5 @@
 import { writeFileSync, renameSync, readdirSync, unlinkSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { join, dirname, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -28,6 +29,25 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
     closeSync(fd);
   }
   renameSync(tmp, target);
+}
+
+/**
+ * The same, without blocking the thread that feeds the workers: a synchronous fsync (~3 ms here)
+ * per file on the main thread is enough to keep the second core waiting for its next document.
+ */
+export async function writeFileAtomicAsync(target: string, data: string | Uint8Array): Promise<void> {
+  const tmp = tempPathFor(target);
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } catch (err) {
+    await fh.close();
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  await fh.close();
+  await rename(tmp, target);
 }
 
 /** Remove temp files a killed run left behind; returns how many. */

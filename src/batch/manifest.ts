@@ -2,7 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ERROR_KINDS } from '../errors.js';
-import { writeFileAtomic } from './atomic.js';
+import { writeFileAtomic, writeFileAtomicAsync } from './atomic.js';
 import { compare } from './inputs.js';
 
 /**
@@ -67,10 +67,46 @@ export function readManifest(dir: string, pipelineVersion: string): Manifest {
   return parsed.data;
 }
 
-export function writeManifest(dir: string, m: Manifest): void {
+function serialize(m: Manifest): string {
   const documents = [...m.documents].sort((a, b) => compare(a.output, b.output));
-  const out: Manifest = { ...m, updatedAt: new Date().toISOString(), documents };
-  writeFileAtomic(join(dir, MANIFEST_FILE), JSON.stringify(out, null, 2) + '\n');
+  return JSON.stringify({ ...m, updatedAt: new Date().toISOString(), documents }, null, 2) + '\n';
+}
+
+export function writeManifest(dir: string, m: Manifest): void {
+  writeFileAtomic(join(dir, MANIFEST_FILE), serialize(m));
+}
+
+/**
+ * Rewrites the manifest after each document without blocking the thread: writes are serialized
+ * (an older snapshot can never be renamed over a newer one) and coalesced (requests made while a
+ * write is in flight become one more write of the latest state).
+ */
+export class ManifestWriter {
+  private inFlight: Promise<void> | undefined;
+  private dirty = false;
+
+  constructor(private readonly dir: string, private readonly snapshot: () => Manifest) {}
+
+  request(): void {
+    this.dirty = true;
+    this.inFlight ??= this.loop();
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      while (this.dirty) {
+        this.dirty = false;
+        await writeFileAtomicAsync(join(this.dir, MANIFEST_FILE), serialize(this.snapshot()));
+      }
+    } finally {
+      this.inFlight = undefined;
+    }
+  }
+
+  /** Wait until the latest requested state is on disk. */
+  async flush(): Promise<void> {
+    while (this.inFlight) await this.inFlight;
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, existsSync, unlinkSync } from 'node:fs';
+import { mkdirSync, existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
@@ -6,10 +7,11 @@ import type { DocumentResult, ExtractOptions } from '../pipeline.js';
 import { failed } from '../pipeline.js';
 import { ExtractionError } from '../errors.js';
 import type { Finding } from '../schema/finding.js';
-import { writeFileAtomic, removeStaleTemps } from './atomic.js';
+import { writeFileAtomicAsync, removeStaleTemps } from './atomic.js';
 import {
   readManifest,
   writeManifest,
+  ManifestWriter,
   isDone,
   type FindingCounts,
   type Manifest,
@@ -100,10 +102,11 @@ export async function runBatch(inputs: readonly BatchInput[], options: BatchOpti
   if (options.shard) manifest.shard = options.shard;
   else delete manifest.shard;
   const byOutput = new Map(manifest.documents.map((e) => [e.output, e]));
+  const snapshot = (): Manifest => ({ ...manifest, documents: [...byOutput.values()] });
+  const writer = new ManifestWriter(outDir, snapshot);
   const commit = (e: ManifestEntry): void => {
     byOutput.set(e.output, e);
-    manifest.documents = [...byOutput.values()];
-    writeManifest(outDir, manifest);
+    writer.request();
   };
 
   const summary: BatchSummary = {
@@ -123,7 +126,7 @@ export async function runBatch(inputs: readonly BatchInput[], options: BatchOpti
     let result: DocumentResult;
     let sha256 = createHash('sha256').digest('hex'); // of nothing, for an unreadable input
     try {
-      bytes = readFileSync(input.abs);
+      bytes = await readFile(input.abs);
       sha256 = createHash('sha256').update(bytes).digest('hex');
     } catch (err) {
       bytes = undefined;
@@ -138,7 +141,7 @@ export async function runBatch(inputs: readonly BatchInput[], options: BatchOpti
       if (prev.outcome === 'failed') summary.skippedFailed++;
     } else {
       if (bytes) result = await deps.executor.run({ path: input.path, bytes, options: options.extract });
-      entry = settle(input, result!, sha256, Date.now() - t0);
+      entry = await settle(input, result!, sha256, Date.now() - t0);
       summary[entry.status as 'ok' | 'partial' | 'failed']++;
       summary.pages += result!.pages ?? 0;
       for (const l of ['info', 'warn', 'error'] as const) summary.findings[l] += entry.findings[l];
@@ -151,7 +154,7 @@ export async function runBatch(inputs: readonly BatchInput[], options: BatchOpti
   };
 
   /** Write the record and log (atomically, log first), then return the manifest entry. */
-  const settle = (input: BatchInput, result: DocumentResult, sha256: string, elapsedMs: number): ManifestEntry => {
+  const settle = async (input: BatchInput, result: DocumentResult, sha256: string, elapsedMs: number): Promise<ManifestEntry> => {
     const findings = countFindings(result.findings);
     let status = result.status;
     let reason = result.reason;
@@ -160,9 +163,9 @@ export async function runBatch(inputs: readonly BatchInput[], options: BatchOpti
       reason = `strict: ${result.status} record with ${findings.warn} warn and ${findings.error} error findings`;
     }
     const base = join(outDir, input.output);
-    writeFileAtomic(`${base}.log.jsonl`, result.findings.map((f) => JSON.stringify(f) + '\n').join(''));
-    if (result.record) writeFileAtomic(`${base}.json`, JSON.stringify(result.record, null, 2) + '\n');
-    else if (existsSync(`${base}.json`)) unlinkSync(`${base}.json`); // a stale record from an older run
+    await writeFileAtomicAsync(`${base}.log.jsonl`, result.findings.map((f) => JSON.stringify(f) + '\n').join(''));
+    if (result.record) await writeFileAtomicAsync(`${base}.json`, JSON.stringify(result.record, null, 2) + '\n');
+    else await rm(`${base}.json`, { force: true }); // a stale record from an older run
     return {
       path: input.path,
       output: input.output,
@@ -184,7 +187,8 @@ export async function runBatch(inputs: readonly BatchInput[], options: BatchOpti
     await Promise.all(inputs.map((input) => limit(() => one(input))));
   } finally {
     // Entries for inputs not in this run (other shards' leftovers, removed files) are kept as they are.
-    writeManifest(outDir, manifest);
+    await writer.flush();
+    writeManifest(outDir, snapshot());
   }
   summary.interrupted = options.signal?.aborted ?? false;
   summary.elapsedMs = Date.now() - started;
