@@ -1,0 +1,54 @@
+import type { DocumentIR, Line, Run } from '../ir/types.js';
+import { ExtractionError } from '../errors.js';
+
+/**
+ * Plain-text ingest: one Line per text line. Tab-separated lines keep their cells as runs whose x is
+ * the cell index (so an empty cell still occupies a column position); other lines are split into
+ * whitespace tokens whose x is the character offset — their columns must be recovered later.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new ExtractionError('InputUnreadable', 'empty file (0 bytes)');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ExtractionError('InputUnreadable', 'not UTF-8 text (binary or another encoding)');
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Control characters other than tab/newline/CR/form feed mean this is not a text dump.
+  const controls = text.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
+  if (controls > Math.max(8, text.length / 1000)) {
+    throw new ExtractionError('InputUnreadable', `binary content: ${controls} control characters`);
+  }
+  if (text.trim() === '') throw new ExtractionError('InputUnreadable', 'file contains only whitespace');
+  return text;
+}
+
+export function textToIR(text: string): DocumentIR {
+  const lines: Line[] = [];
+  text.split(/\r\n|\r|\n|\f/).forEach((raw, index) => {
+    if (raw.trim() === '') return;
+    lines.push(toLine(raw, index));
+  });
+  return {
+    format: 'text',
+    pageCount: null,
+    textLayer: 'native',
+    pages: [{ page: null, width: 0, height: 0, lines, rulings: [] }],
+  };
+}
+
+function toLine(raw: string, index: number): Line {
+  const run = (text: string, x0: number, x1: number): Run => ({
+    text, x0, x1, y0: index, y1: index + 1, conf: 1, origin: 'text',
+  });
+  if (raw.includes('\t')) {
+    const runs = raw.split('\t').map((cell, i) => run(cell.trim(), i, i + 1));
+    return { page: null, index, y: index, runs, separation: 'tab', text: raw };
+  }
+  const runs: Run[] = [];
+  for (const m of raw.matchAll(/\S+/g)) {
+    runs.push(run(m[0], m.index, m.index + m[0].length));
+  }
+  return { page: null, index, y: index, runs, separation: 'space', text: raw.trim() };
+}

@@ -1,0 +1,48 @@
+import type { Line } from '../ir/types.js';
+import type { TableSpec } from '../../parsers/spec.js';
+import { TABLE_SPECS } from '../../parsers/tables.js';
+import { squash } from '../text/compact.js';
+
+/** A table's region: its title line and the lines up to the next table title (or the region end). */
+export interface TableRegion {
+  spec: TableSpec;
+  title: string;
+  /** The 公开NN表 number printed near the title, when there is one. */
+  printedNo: number | null;
+  lines: Line[];
+  pages: number[];
+}
+
+const PREFIX = /^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．])?(?:20\d{2}年度?)?(?:[^\s]{2,40}?(?:20\d{2}年度?))?/;
+const SUFFIX = /(?:[（(]?公开\d{1,2}表[）)]?)?(?:[（(]?(?:金额)?单位[:：].*)?$/;
+const LABEL = /公开(\d{1,2})表/;
+
+/** The spec whose title this line is, if it is a table title line. */
+export function matchTitle(text: string): TableSpec | undefined {
+  const s = squash(text).replace(/[“”"']/g, '“');
+  for (const spec of TABLE_SPECS) {
+    const core = s.replace(SUFFIX, '');
+    // Try the whole line, then with a numbering/year/department prefix removed.
+    if (spec.titles.test(core) || spec.titles.test(core.replace(/“/g, '"')) || spec.titles.test(core.replace(PREFIX, ''))) {
+      return spec;
+    }
+  }
+  return undefined;
+}
+
+export function findTableRegions(lines: Line[]): TableRegion[] {
+  const starts: { at: number; spec: TableSpec }[] = [];
+  lines.forEach((l, at) => {
+    if (squash(l.text).length > 60) return;
+    const spec = matchTitle(l.text);
+    if (spec) starts.push({ at, spec });
+  });
+  return starts.map(({ at, spec }, i) => {
+    const to = starts[i + 1]?.at ?? lines.length;
+    const body = lines.slice(at + 1, to);
+    const near = [lines[at]!, ...body.slice(0, 8)].map((l) => squash(l.text));
+    const printed = near.map((t) => LABEL.exec(t)?.[1]).find((x) => x !== undefined);
+    const pages = [...new Set([lines[at]!, ...body].map((l) => l.page).filter((p): p is number => p !== null))];
+    return { spec, title: squash(lines[at]!.text), printedNo: printed ? Number(printed) : null, lines: body, pages };
+  });
+}

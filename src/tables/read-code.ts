@@ -1,0 +1,169 @@
+import type { Line, Run } from '../ir/types.js';
+import type { Finding } from '../schema/finding.js';
+import type { TableRegion } from '../segment/tables.js';
+import type { RawCell, RawRow } from './raw.js';
+import { findAnchors, columnAt, type Anchor } from './header.js';
+import { classify, splitCodeName, codeLevel, CODE } from './tokens.js';
+import { runsOf, toCell, isNoteLine, isMetaLine, isHeaderWordsOnly } from './line-tokens.js';
+import { compactCjk, squash } from '../text/compact.js';
+
+/**
+ * Code-keyed tables (02/03/05/07/08): one row per printed 科目编码 plus `total` for 合计. A code may
+ * sit in its own cell or at the start of the name cell ("201 一般公共服务支出"). Wrapped names
+ * continue on text-only lines; values printed on a line of their own belong to the row above.
+ */
+export interface ReadResult {
+  rows: RawRow[];
+  findings: Finding[];
+}
+
+const TOTAL = /^(?:合计|总计)$/;
+
+interface KeyHit { key: string; code?: string; label: string; labelRunIndex: number }
+
+export function readCodeTable(region: TableRegion): ReadResult {
+  const { spec } = region;
+  const columns = spec.columns.map((c) => c.no);
+  const findings: Finding[] = [];
+  const head = findAnchors(region.lines);
+  const rows: RawRow[] = [];
+  const headerTexts = new Set<string>();
+  let started = false;
+  for (const [at, line] of region.lines.entries()) {
+    if (head && at <= head.at) { headerTexts.add(squash(line.text)); continue; }
+    if (isNoteLine(line)) break;
+    if (isMetaLine(line)) continue;
+    const runs = runsOf(line);
+    const hit = keyOf(runs);
+    if (!started && !hit) { headerTexts.add(squash(line.text)); continue; }
+    started = true;
+    if (!hit) {
+      if (headerTexts.has(squash(line.text)) || isHeaderWordsOnly(line)) continue; // repeated header
+      continuation(rows[rows.length - 1], line, runs, findings, region.spec.id);
+      continue;
+    }
+    const cells = runs.slice(hit.labelRunIndex + 1).map((r) => toCell(r, line.page))
+      .filter((c) => c.kind !== 'text' || c.text !== '');
+    const stray = cells.filter((c) => c.kind === 'text');
+    if (stray.length) {
+      findings.push({
+        level: 'warn', stage: 'table', check: 'table.stray-text', table: spec.id, row: hit.key,
+        message: `公开${spec.id}表 ${hit.key}: text "${stray.map((c) => c.text).join(' ')}" where values were expected`,
+        ...(line.page !== null ? { page: line.page } : {}),
+      });
+    }
+    const row: RawRow = {
+      key: hit.key, label: hit.label, page: line.page, columns,
+      cells: cells.filter((c) => c.kind !== 'text' && c.kind !== 'empty' || line.separation === 'tab' && c.kind === 'empty'),
+    };
+    if (hit.code) row.code = hit.code;
+    place(row, line, runs, hit, head?.anchors ?? undefined);
+    row.cells = row.cells.filter((c) => c.kind !== 'empty');
+    rows.push(row);
+  }
+  return { rows: dedupe(rows, spec.id, findings), findings };
+}
+
+function keyOf(runs: Run[]): KeyHit | null {
+  for (let i = 0; i < runs.length; i++) {
+    const t = runs[i]!.text.trim();
+    if (t === '') continue;
+    if (TOTAL.test(squash(t))) return { key: 'total', label: squash(t), labelRunIndex: i };
+    const split = splitCodeName(t);
+    if (split && CODE.test(split.code)) {
+      if (split.name) return { key: `code:${split.code}`, code: split.code, label: compactCjk(split.name), labelRunIndex: i };
+      // Code in its own cell: the name is the next non-empty text cell.
+      for (let j = i + 1; j < runs.length; j++) {
+        const n = runs[j]!.text.trim();
+        if (n === '') continue;
+        if (classify(n) === 'text') return { key: `code:${split.code}`, code: split.code, label: compactCjk(n), labelRunIndex: j };
+        break;
+      }
+      return { key: `code:${split.code}`, code: split.code, label: '', labelRunIndex: i };
+    }
+    return null; // the first non-empty cell is neither a code nor 合计: not a data row
+  }
+  return null;
+}
+
+function continuation(prev: RawRow | undefined, line: Line, runs: Run[], findings: Finding[], table: string): void {
+  if (!prev) return;
+  const cells = runs.map((r) => toCell(r, line.page)).filter((c) => c.kind !== 'empty');
+  const texts = cells.filter((c) => c.kind === 'text');
+  const values = cells.filter((c) => c.kind !== 'text');
+  if (texts.length) prev.label = compactCjk(prev.label + texts.map((c) => c.text).join(''));
+  if (values.length) {
+    if (prev.cells.length === 0) {
+      prev.cells = values;
+      delete prev.placed;
+      delete prev.placement;
+    } else {
+      findings.push({
+        level: 'warn', stage: 'table', check: 'table.orphan-values', table, row: prev.key,
+        message: `公开${table}表: values "${values.map((c) => c.text).join(' ')}" on a line of their own after ${prev.key}, which already has values; ignored`,
+        ...(line.page !== null ? { page: line.page } : {}),
+      });
+    }
+  }
+}
+
+/** Decide columns from separators/geometry where they are trustworthy; otherwise leave to arithmetic. */
+function place(row: RawRow, line: Line, runs: Run[], hit: KeyHit, anchors: Map<number, Anchor> | undefined): void {
+  const n = row.columns.length;
+  const values = row.cells.filter((c) => c.kind !== 'empty');
+  if (values.length === 0) return;
+  if (line.separation === 'space') {
+    if (values.length === n) { row.placed = values.map((_, i) => row.columns[i]!); row.placement = 'explicit'; }
+    return;
+  }
+  const labelRun = runs[hit.labelRunIndex]!;
+  const filled = row.cells.map((c, i) => ({ c, i })).filter(({ c }) => c.kind !== 'empty');
+  if (!anchors) {
+    // No 栏次 row: values follow the label in column order (tab cell positions keep empty cells).
+    const placed = filled.map(({ i }) => row.columns[i] ?? -1);
+    if (placed.every((c) => c > 0)) {
+      row.placed = placed;
+      row.placement = line.separation === 'tab' ? 'explicit' : 'geometry';
+    }
+    return;
+  }
+  const cols = filled.map(({ c }) => columnAt(anchors, c.run.x0, c.run.x1, line.separation));
+  const labelInValueColumn = line.separation === 'tab' && [...anchors.values()].some((a) => a.x0 === labelRun.x0);
+  const defined = cols.filter((c): c is number => c !== undefined);
+  const ascending = defined.every((c, i) => i === 0 || c > defined[i - 1]!);
+  if (!labelInValueColumn && ascending && defined.length === values.length && defined.every((c) => row.columns.includes(c))) {
+    row.placed = defined;
+    row.placement = line.separation === 'tab' ? 'explicit' : 'geometry';
+    return;
+  }
+  // Printed positions disagree with the header (a merged cell swallowed a column): keep what each
+  // end of the row suggests as hints and let the identities decide.
+  row.placementNote = labelInValueColumn ? 'the name cell sits in a value column' : 'cell positions do not match the header';
+  const lastIdx = row.cells.length - 1;
+  row.hint = filled.map(({ i }) => {
+    const fromLeft = row.columns[i];
+    const fromRight = row.columns[n - 1 - (lastIdx - i)];
+    return [fromLeft, fromRight].filter((x): x is number => x !== undefined);
+  });
+}
+
+function dedupe(rows: RawRow[], table: string, findings: Finding[]): RawRow[] {
+  const seen = new Map<string, RawRow>();
+  const out: RawRow[] = [];
+  for (const r of rows) {
+    const prev = seen.get(r.key);
+    if (prev) {
+      findings.push({
+        level: 'warn', stage: 'table', check: 'table.duplicate-key', table, row: r.key,
+        message: `公开${table}表: ${r.key} printed twice; the first is kept`,
+      });
+      continue;
+    }
+    seen.set(r.key, r);
+    out.push(r);
+  }
+  return out;
+}
+
+export { codeLevel };
+export type { RawCell };

@@ -1,0 +1,96 @@
+import type { Finding } from '../schema/finding.js';
+import type { TableRegion } from '../segment/tables.js';
+import type { RawRow } from './raw.js';
+import type { ReadResult } from './read-code.js';
+import { runsOf, toCell, isNoteLine, isMetaLine } from './line-tokens.js';
+import { classify } from './tokens.js';
+import { compactCjk, squash } from '../text/compact.js';
+
+/**
+ * 06: 经济分类 code / name / amount groups printed side by side (人员经费 | 公用经费 | 公用经费 …).
+ * Each code opens a group; the next text is its name and the next amount its value, so a dropped
+ * empty amount cell cannot shift anything. Totals 人员经费合计 / 公用经费合计 (公用支出合计) take the
+ * next amount on the line.
+ */
+const PERSONNEL_TOTAL = /^人员(?:经费|支出)合计$/;
+const PUBLIC_TOTAL = /^公用(?:经费|支出)合计$/;
+const ECONOMIC_CODE = /^\d{3}(?:\d{2,3})?$/;
+
+export function readEconomicTable(region: TableRegion): ReadResult {
+  const { spec } = region;
+  const findings: Finding[] = [];
+  const rows: RawRow[] = [];
+  let lastOnPrevLine: RawRow | undefined;
+  for (const line of region.lines) {
+    if (isNoteLine(line)) break;
+    if (isMetaLine(line)) continue;
+    const runs = runsOf(line).filter((r) => r.text.trim() !== '');
+    let open: RawRow | undefined;
+    let pendingTotal: RawRow | undefined;
+    let sawCode = false;
+    const textOnly = runs.every((r) => classify(r.text) === 'text');
+    if (textOnly && lastOnPrevLine && runs.length > 0 && !runs.some((r) => PERSONNEL_TOTAL.test(squash(r.text)) || PUBLIC_TOTAL.test(squash(r.text)))) {
+      // A wrapped name: continues the last group of the line above.
+      if (rows.length > 0 && !isHeaderish(runs.map((r) => r.text).join(''))) {
+        lastOnPrevLine.label = compactCjk(lastOnPrevLine.label + runs.map((r) => r.text.trim()).join(''));
+      }
+      continue;
+    }
+    for (const r of runs) {
+      const t = r.text.trim();
+      const kind = classify(t);
+      if (kind === 'int' && ECONOMIC_CODE.test(t)) {
+        open = { key: `code:${t}`, code: t, label: '', page: line.page, cells: [], columns: [1] };
+        rows.push(open);
+        sawCode = true;
+        pendingTotal = undefined;
+        continue;
+      }
+      const s = squash(t);
+      if (kind === 'text' && (PERSONNEL_TOTAL.test(s) || PUBLIC_TOTAL.test(s))) {
+        pendingTotal = { key: PERSONNEL_TOTAL.test(s) ? 'total:人员经费' : 'total:公用经费', label: s,
+          page: line.page, cells: [], columns: [1] };
+        rows.push(pendingTotal);
+        open = undefined;
+        continue;
+      }
+      const target = pendingTotal ?? open;
+      if (!target) continue;
+      if (kind === 'text') {
+        if (target === open && target.cells.length === 0) target.label = compactCjk(target.label + t);
+      } else if ((kind === 'money' || kind === 'int' || kind === 'dash') && target.cells.length === 0) {
+        target.cells.push(toCell(r, line.page));
+        target.placed = [1];
+        target.placement = line.separation === 'geometry' ? 'geometry' : 'explicit';
+      }
+    }
+    if (sawCode || pendingTotal) lastOnPrevLine = open ?? pendingTotal;
+  }
+  for (const r of rows) {
+    if (r.code && r.code.length !== 3 && r.code.length !== 5) {
+      findings.push({
+        level: 'warn', stage: 'table', check: 'table.code-misprint', table: spec.id, row: r.key,
+        message: `公开${spec.id}表: economic code ${r.code} ("${r.label}") has ${r.code.length} digits (3 or 5 expected); kept as printed`,
+        actual: r.code, ...(r.page !== null ? { page: r.page } : {}),
+      });
+    }
+  }
+  return { rows: dedupe(rows, spec.id, findings), findings };
+}
+
+function isHeaderish(t: string): boolean {
+  return /经济分类|科目编码|科目名称|金额|人员经费|公用经费|编码/.test(squash(t));
+}
+
+function dedupe(rows: RawRow[], table: string, findings: Finding[]): RawRow[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    if (seen.has(r.key)) {
+      findings.push({ level: 'warn', stage: 'table', check: 'table.duplicate-key', table, row: r.key,
+        message: `公开${table}表: ${r.key} printed twice; the first is kept` });
+      return false;
+    }
+    seen.add(r.key);
+    return true;
+  });
+}

@@ -1,0 +1,204 @@
+import type { Line, Run } from '../ir/types.js';
+import type { Finding } from '../schema/finding.js';
+import type { TableRegion } from '../segment/tables.js';
+import type { LineRange, TableSpec } from '../../parsers/spec.js';
+import type { RawCell, RawRow } from './raw.js';
+import type { ReadResult } from './read-code.js';
+import { findAnchors, columnAt, type Anchor } from './header.js';
+import { runsOf, toCell, isNoteLine, isMetaLine } from './line-tokens.js';
+import { compactCjk, squash } from '../text/compact.js';
+import { canonicalLine, labelMatches } from './labels.js';
+
+/**
+ * Tables keyed by printed 行次: one-sided (09, 10) and two-sided (01, 04: income 行次 on the left,
+ * expenditure 行次 on the right of the same printed line). The 行次 printed is the key; the label is
+ * only checked against the template. Where a template prints no 行次 (Shanghai), rows are keyed by
+ * the canonical 行次 of their label and logged as inferred.
+ */
+export function readLineTable(region: TableRegion): ReadResult {
+  const { spec } = region;
+  const findings: Finding[] = [];
+  const head = findAnchors(region.lines);
+  const sides: { side: RawRow['side'] | undefined; range: LineRange }[] = spec.layout === 'two-sided'
+    ? [{ side: 'income', range: spec.income! }, { side: 'expenditure', range: spec.expenditure! }]
+    : [{ side: undefined, range: spec.lines! }];
+  const rows: RawRow[] = [];
+  const last = new Map<string, number>();
+  let started = false;
+  void started;
+  for (const line of region.lines.slice(head ? head.at + 1 : 0)) {
+    if (isNoteLine(line)) break;
+    if (isMetaLine(line)) continue;
+    const tokens = runsOf(line).filter((r) => r.text.trim() !== '');
+    const segments = splitByLineNumbers(tokens, sides.map((s) => s.range), last);
+    if (!segments) {
+      // No 行次 on this line: key by the template label, when the label is unambiguous.
+      const inferred = inferByLabels(tokens, sides, spec.labels ?? {});
+      if (inferred.length) started = true;
+      for (const seg of inferred) rows.push(toRow(seg, line, head?.anchors ?? undefined, spec, findings, true));
+      continue;
+    }
+    started = true;
+    for (const seg of segments) {
+      last.set(seg.side ?? '', seg.no);
+      rows.push(toRow(seg, line, head?.anchors ?? undefined, spec, findings, false));
+    }
+  }
+  checkLabels(rows, spec.labels ?? {}, spec.id, findings);
+  return { rows: dedupe(rows, spec.id, findings), findings };
+}
+
+interface Segment {
+  side: RawRow['side'] | undefined;
+  range: LineRange;
+  no: number;
+  label: Run[];
+  values: Run[];
+}
+
+/** Split a printed line at its 行次 numbers: [label] 行次 [values] ([label] 行次 [values]). */
+function splitByLineNumbers(tokens: Run[], ranges: LineRange[], last: Map<string, number>): Segment[] | null {
+  const found: { at: number; range: LineRange; no: number }[] = [];
+  let from = 0;
+  for (let s = 0; s < ranges.length; s++) {
+    const range = ranges[s]!;
+    const prevNo = found[found.length - 1]?.no;
+    const offset = s > 0 && prevNo !== undefined ? ranges[s]!.first - ranges[s - 1]!.first : undefined;
+    let pick = -1;
+    for (let i = from; i < tokens.length; i++) {
+      const t = tokens[i]!.text.trim();
+      if (!/^\d{1,3}$/.test(t)) continue;
+      const n = Number(t);
+      if (n < range.first || n > range.last) continue;
+      // On the expenditure side the 行次 is the income 行次 plus a fixed offset; prefer that match.
+      if (offset !== undefined && prevNo !== undefined && n === prevNo + offset) { pick = i; break; }
+      if (pick < 0) pick = i;
+      if (offset === undefined) break;
+    }
+    if (pick < 0) continue;
+    found.push({ at: pick, range, no: Number(tokens[pick]!.text.trim()) });
+    from = pick + 1;
+  }
+  if (found.length === 0) return null;
+  void last;
+  return found.map((f, k) => {
+    const start = k === 0 ? 0 : found[k - 1]!.at + 1;
+    const between = tokens.slice(start, f.at);
+    // Tokens between the previous 行次 and this one: the previous side's values, then this label.
+    const firstText = between.findIndex((r) => !isValueText(r.text));
+    const label = firstText < 0 ? [] : between.slice(firstText);
+    const end = found[k + 1]?.at ?? tokens.length;
+    const after = tokens.slice(f.at + 1, end);
+    const stop = after.findIndex((r) => !isValueText(r.text));
+    const values = stop < 0 ? after : after.slice(0, stop);
+    return { side: sideOf(f.range, ranges), range: f.range, no: f.no, label, values };
+  });
+}
+
+function sideOf(range: LineRange, ranges: LineRange[]): RawRow['side'] | undefined {
+  if (ranges.length === 1) return undefined;
+  return range === ranges[0] ? 'income' : 'expenditure';
+}
+
+function isValueText(t: string): boolean {
+  return /^(?:-?[\d,]+(?:\.\d+)?|-{1,3}|—{1,2}|－{1,3})$/.test(t.trim());
+}
+
+/** No 行次 printed: map each label to its canonical 行次 (Shanghai-style templates). */
+function inferByLabels(tokens: Run[], sides: { side: RawRow['side'] | undefined; range: LineRange }[],
+  labels: Record<number, string>): Segment[] {
+  const out: Segment[] = [];
+  let i = 0;
+  for (const { side, range } of sides) {
+    while (i < tokens.length && isValueText(tokens[i]!.text)) i++;
+    const labelStart = i;
+    while (i < tokens.length && !isValueText(tokens[i]!.text)) i++;
+    const label = tokens.slice(labelStart, i);
+    const valStart = i;
+    while (i < tokens.length && isValueText(tokens[i]!.text)) i++;
+    const values = tokens.slice(valStart, i);
+    if (label.length === 0) continue;
+    const no = canonicalLine(compactCjk(label.map((r) => r.text).join('')), labels, range);
+    if (no !== undefined) out.push({ side, range, no, label, values });
+  }
+  return out;
+}
+
+function toRow(seg: Segment, line: Line, anchors: Map<number, Anchor> | undefined, spec: TableSpec,
+  findings: Finding[], inferred: boolean): RawRow {
+  const table = spec.id;
+  const cells: RawCell[] = seg.values.map((r) => toCell(r, line.page));
+  const row: RawRow = {
+    key: `line:${seg.no}`, line: seg.no, label: compactCjk(seg.label.map((r) => r.text).join('')),
+    page: line.page, cells, columns: seg.range.columns,
+  };
+  if (seg.side) row.side = seg.side;
+  const dashes = spec.dashes?.[seg.no];
+  if (dashes) row.dashColumns = dashes;
+  if (inferred) {
+    findings.push({
+      level: 'info', stage: 'table', check: 'table.line-inferred', table, row: row.key,
+      message: `公开${table}表: no 行次 printed; "${row.label}" keyed as 行次 ${seg.no} by its label`,
+      confidence: 0.9, ...(line.page !== null ? { page: line.page } : {}),
+    });
+    row.labelNote = 'line inferred from label';
+  }
+  const n = row.columns.length;
+  if (cells.length === 0) return row;
+  if (line.separation !== 'space' && anchors) {
+    const cols = cells.map((c) => columnAt(anchors, c.run.x0, c.run.x1, line.separation));
+    if (cols.every((c, i) => c !== undefined && row.columns.includes(c) && (i === 0 || c > cols[i - 1]!))) {
+      row.placed = cols as number[];
+      row.placement = line.separation === 'tab' ? 'explicit' : 'geometry';
+      return row;
+    }
+  }
+  if (cells.length === n) {
+    row.placed = [...row.columns];
+    row.placement = line.separation === 'geometry' ? 'geometry' : 'explicit';
+  } else if (cells.length > n) {
+    findings.push({
+      level: 'error', stage: 'table', check: 'table.too-many-values', table, row: row.key,
+      message: `公开${table}表 ${row.key}: ${cells.length} values for ${n} columns: ${cells.map((c) => c.text).join(' ')}`,
+    });
+    row.cells = cells.slice(0, n);
+    row.placed = [...row.columns];
+    row.placement = 'explicit';
+  }
+  return row;
+}
+
+function checkLabels(rows: RawRow[], labels: Record<number, string>, table: string, findings: Finding[]): void {
+  for (const r of rows) {
+    const want = r.line !== undefined ? labels[r.line] : undefined;
+    if (!want || r.labelNote) continue;
+    if (r.label === '') {
+      findings.push({
+        level: 'info', stage: 'table', check: 'table.label-missing', table, row: r.key,
+        message: `公开${table}表 行次 ${r.line}: label missing (template: ${want}); keyed by the printed 行次`,
+        expected: want, actual: '',
+      });
+    } else if (!labelMatches(r.label, want)) {
+      findings.push({
+        level: 'warn', stage: 'table', check: 'table.label-mismatch', table, row: r.key,
+        message: `公开${table}表 行次 ${r.line}: label "${r.label}" does not match the template's "${want}"; keyed by the printed 行次`,
+        expected: want, actual: r.label,
+      });
+    }
+  }
+}
+
+function dedupe(rows: RawRow[], table: string, findings: Finding[]): RawRow[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    if (seen.has(r.key)) {
+      findings.push({ level: 'warn', stage: 'table', check: 'table.duplicate-key', table, row: r.key,
+        message: `公开${table}表: ${r.key} printed twice; the first is kept` });
+      return false;
+    }
+    seen.add(r.key);
+    return true;
+  });
+}
+
+export { squash };
