@@ -1,0 +1,105 @@
+import { availableParallelism } from 'node:os';
+import { collectInputs } from '../batch/inputs.js';
+import { assignOutputNames } from '../batch/names.js';
+import { inShard, parseShard, type Shard } from '../batch/shard.js';
+import { runBatch, type BatchInput } from '../batch/run.js';
+import { WorkerPool } from '../batch/pool.js';
+import { progressBar } from '../batch/progress.js';
+import { pipelineModuleUrl, pipelineVersion } from '../batch/version.js';
+import { createLogger } from './logger.js';
+import { UsageError } from './usage.js';
+
+export interface ExtractCliOptions {
+  out: string;
+  force?: boolean;
+  concurrency?: number;
+  timeout: number;
+  shard?: string;
+  ocr: 'auto' | 'always' | 'never';
+  foldGlyphs: boolean;
+  strict?: boolean;
+  logLevel: string;
+  memoryLimit: number;
+  progress: boolean;
+}
+
+/** Exit codes: 0 every input has a record, 1 some input failed, 130/143 interrupted. */
+export async function extractCommand(args: string[], o: ExtractCliOptions): Promise<number> {
+  let shard: Shard | undefined;
+  if (o.shard !== undefined) {
+    const s = parseShard(o.shard);
+    if (typeof s === 'string') throw new UsageError(s);
+    shard = s;
+  }
+  let files;
+  try {
+    files = collectInputs(args);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if (files.length === 0) throw new UsageError(`no *.txt or *.pdf inputs in ${args.join(' ')}`);
+
+  const log = createLogger(o.logLevel);
+  // Names over the whole set, before sharding: every shard of a job array agrees on them.
+  const names = assignOutputNames(files.map((f) => f.path));
+  const inputs: BatchInput[] = files
+    .filter((f) => inShard(f.rel, shard))
+    .map((f) => ({ ...f, output: names.get(f.path)! }));
+
+  const moduleUrl = pipelineModuleUrl();
+  const version = await pipelineVersion(moduleUrl);
+  const concurrency = o.concurrency ?? availableParallelism();
+  const executor = new WorkerPool({
+    size: concurrency,
+    pipelineModule: moduleUrl,
+    timeoutMs: o.timeout * 1000,
+    memoryMb: o.memoryLimit,
+  });
+
+  // First signal: start nothing new, let documents in hand finish. Second: abandon them.
+  const ac = new AbortController();
+  let signalName: NodeJS.Signals | undefined;
+  const onSignal = (sig: NodeJS.Signals): void => {
+    if (!signalName) {
+      signalName = sig;
+      log.warn({ signal: sig }, 'stopping: finishing documents in hand (send again to abandon them)');
+      ac.abort();
+    } else {
+      log.warn({ signal: sig }, 'abandoning documents in hand');
+      executor.abandon();
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const bar = o.progress ? progressBar(inputs.length) : progressBar(0);
+  log.info({ inputs: files.length, selected: inputs.length, shard: o.shard, out: o.out, concurrency, pipelineVersion: version }, 'batch start');
+  let summary;
+  try {
+    summary = await runBatch(
+      inputs,
+      {
+        outDir: o.out, force: o.force ?? false, concurrency, strict: o.strict ?? false,
+        extract: { ocr: o.ocr, foldGlyphs: o.foldGlyphs }, pipelineVersion: version,
+        ...(shard ? { shard } : {}), signal: ac.signal,
+      },
+      { executor, log, onProgress: (p) => bar.update(p) },
+    );
+  } finally {
+    bar.stop();
+    await executor.close();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+
+  const { ok, partial, failed, skipped, skippedFailed, notStarted, findings, pages, elapsedMs } = summary;
+  for (const e of summary.entries) if (e.status === 'failed') log.warn({ doc: e.path, reason: e.reason }, 'document failed');
+  log.info(
+    { ok, partial, failed, skipped, skippedFailed, notStarted, findings, pages, elapsedMs, out: o.out },
+    `summary: ${ok} ok, ${partial} partial, ${failed} failed, ${skipped} skipped` +
+      `${notStarted ? `, ${notStarted} not started` : ''}; findings ${findings.info} info / ${findings.warn} warn / ` +
+      `${findings.error} error; ${(elapsedMs / 1000).toFixed(1)} s`,
+  );
+  if (signalName) return signalName === 'SIGINT' ? 130 : 143;
+  return failed > 0 || skippedFailed > 0 ? 1 : 0;
+}
