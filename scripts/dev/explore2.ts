@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { openPdf } from '../../src/ingest/pdfjs-load.js';
+import { renderPageGray } from '../../src/ingest/render.js';
+import { createOcrPool } from '../../src/ingest/ocr.js';
+import { ocrGrayPage } from '../../src/ingest/ocr-page.js';
+import { detectRules, gridOptionsFor } from '../../src/ingest/grid.js';
+import { bandsFromRules, cellOptionsFor } from '../../src/ingest/cells.js';
+import { nativeNumericCells, scoreCells } from '../lib/cell-accuracy.js';
+const dpi = Number(process.env.DPI ?? 300);
+const pages = (process.env.PAGES ?? '5').split(',').map(Number);
+const doc = await openPdf(readFileSync('/work/shared/realworld/putuo-social-2024.pdf'));
+let t = Date.now();
+const pool = await createOcrPool({});
+console.log('pool', pool.size, Date.now() - t, 'ms');
+for (const p of pages) {
+  t = Date.now();
+  const g = await renderPageGray(doc, p, dpi);
+  const tr = Date.now() - t;
+  const rules = detectRules(g, gridOptionsFor(dpi));
+  const bands = bandsFromRules(rules, cellOptionsFor(dpi));
+  const tg = Date.now() - t - tr;
+  const ir = await ocrGrayPage(pool, g, { numericPass: process.env.NUMPASS !== '0' });
+  const total = Date.now() - t;
+  const natives = await nativeNumericCells(doc, p);
+  const s = scoreCells(natives, ir);
+  console.log(`page ${p} dpi ${dpi}: render ${tr}ms grid ${tg}ms total ${total}ms rules h=${rules.filter(r=>r.axis==='h').length} v=${rules.filter(r=>r.axis==='v').length} bands=${bands.length} cells=${bands.reduce((a,b)=>a+b.cells.length,0)} numeric ${s.exact}/${s.total} missing ${s.missing.length}`);
+  for (const w of s.wrong) console.log('  wrong', w);
+  for (const m of s.missing.slice(0, 5)) console.log('  missing', m);
+  if (process.env.SHOW) for (const l of ir.lines) console.log(l.y.toFixed(1), l.text);
+}
+await pool.close();
