@@ -18,6 +18,8 @@ import { nativeNumericCells, scoreCells } from '../../scripts/lib/cell-accuracy.
 const REPORT = path.resolve(import.meta.dirname, '../../../shared/realworld/putuo-social-2024.pdf');
 /** Pages 5, 8, 13 of REPORT, scanned by scripts/make-scans.ts (turned, blurred, noised, JPEG 75). */
 const SCAN = path.resolve(import.meta.dirname, '../../samples/scan/putuo-social-2024-scan.pdf');
+/** Source pages 4, 5, 8, 13, 17 with 5, 8, 13 replaced by their scans. */
+const MIXED = path.resolve(import.meta.dirname, '../../samples/scan/putuo-social-2024-mixed.pdf');
 /** 支出决算表 (38 numeric cells) and 一般公共预算财政拨款基本支出决算表 (132, two column groups). */
 const PAGES = [8, 13];
 
@@ -159,6 +161,19 @@ describe.runIf(existsSync(REPORT) && existsSync(SCAN))('OCR of a scanned sample'
     const plan = await planOcr(scan, 'auto');
     expect(plan.ocrPages).toEqual([1, 2, 3]);
     expect(plan.textLayer).toBe('ocr');
+  });
+
+  it('plans only the image pages of the mixed sample, and calls the document mixed', async () => {
+    const mixed = await openPdf(readFileSync(MIXED));
+    try {
+      const plan = await planOcr(mixed, 'auto');
+      expect(plan.pageLayers).toEqual(['native', 'ocr', 'ocr', 'ocr', 'native']);
+      expect(plan.ocrPages).toEqual([2, 3, 4]);
+      expect(plan.textLayer).toBe('mixed');
+      expect((await planOcr(mixed, 'never')).textLayer).toBe('native');
+    } finally {
+      await mixed.destroy();
+    }
   });
 
   it('reads a turned, blurred, JPEG page: numbers in place, misreads carry low confidence', async () => {
