@@ -32,7 +32,7 @@ const target = scanFile ? await openPdf(readFileSync(scanFile)) : native;
 const hasCli = spawnSync('tesseract', ['--version']).status === 0;
 const tmp = mkdtempSync(path.join(tmpdir(), 'juesuan-bench-'));
 if (hasCli) {
-  // The CLI wants the same model, uncompressed.
+  // The CLI wants the same model, uncompressed (LSTM engine, as the workers use).
   const gz = readFileSync(path.join(chiSimLangPath(), 'chi_sim.traineddata.gz'));
   writeFileSync(path.join(tmp, 'chi_sim.traineddata'), gunzipSync(gz));
 }
@@ -55,7 +55,7 @@ for (const [i, p] of pages.entries()) {
     const img = path.join(tmp, `p${p}.pgm`);
     writeFileSync(img, toPgm(gray.data, gray.width, gray.height));
     t = Date.now();
-    execFileSync('tesseract', [img, path.join(tmp, `p${p}`), '--tessdata-dir', tmp, '-l', 'chi_sim', '--dpi', String(dpi)], {
+    execFileSync('tesseract', [img, path.join(tmp, `p${p}`), '--tessdata-dir', tmp, '-l', 'chi_sim', '--oem', '1', '--dpi', String(dpi)], {
       env: { ...process.env, OMP_THREAD_LIMIT: '1' },
       stdio: 'ignore',
     });
