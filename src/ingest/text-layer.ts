@@ -1,22 +1,70 @@
 /**
- * Whether a page's text layer is usable. A scanned page has no text at all; a PDF whose fonts lack
- * a ToUnicode map often yields only U+FFFD or private-use code points. Either way the page needs OCR.
+ * Deciding which pages need OCR. A page has a usable text layer when it carries text items and
+ * most of their glyphs are real characters: scanned pages carry none, and some producers emit
+ * fonts without a ToUnicode map, whose text extracts as U+FFFD or private-use code points.
  */
+import type { PDFDocumentProxy } from './pdfjs-load.js';
 
-/** Replacement char, private-use areas (BMP and planes 15–16), C0/C1 controls. */
-const GARBAGE = /[\ufffd\ue000-\uf8ff\u{f0000}-\u{10ffff}\u0000-\u001f\u007f-\u009f]/u;
+export type OcrMode = 'auto' | 'always' | 'never';
+export type PageTextLayer = 'native' | 'ocr' | 'none';
+export type DocumentTextLayer = 'native' | 'ocr' | 'mixed' | 'none';
 
-/**
- * Usable when at least one visible character is meaningful and meaningful characters are not
- * outnumbered by garbage ones (a few stray PUA bullets on a real page are fine).
- */
-export function hasUsableText(text: string): boolean {
+/** Share of good glyphs below which a text layer is treated as absent. */
+export const MIN_GOOD_SHARE = 0.5;
+
+function isBadGlyph(cp: number): boolean {
+  return (
+    cp === 0xfffd ||
+    (cp >= 0xe000 && cp <= 0xf8ff) || // BMP private use
+    cp >= 0xf0000 || // supplementary private use planes
+    cp < 0x20 // control characters left by broken encodings
+  );
+}
+
+/** True when the strings hold at least one glyph and at least half of the glyphs are real. */
+export function isUsableText(strings: readonly string[]): boolean {
   let good = 0;
   let bad = 0;
-  for (const ch of text) {
-    if (/\s/u.test(ch)) continue;
-    if (GARBAGE.test(ch)) bad++;
-    else good++;
+  for (const s of strings) {
+    for (const ch of s) {
+      if (/\s/u.test(ch)) continue;
+      if (isBadGlyph(ch.codePointAt(0)!)) bad++;
+      else good++;
+    }
   }
-  return good > 0 && bad <= good;
+  return good > 0 && good / (good + bad) >= MIN_GOOD_SHARE;
+}
+
+export async function hasUsableTextLayer(doc: PDFDocumentProxy, pageNumber: number): Promise<boolean> {
+  const page = await doc.getPage(pageNumber);
+  const content = await page.getTextContent();
+  return isUsableText(content.items.map((i) => ('str' in i ? i.str : '')));
+}
+
+/** Whether a page is OCR'd under a mode, given whether its text layer is usable. */
+export function shouldOcr(mode: OcrMode, usableText: boolean): boolean {
+  if (mode === 'always') return true;
+  if (mode === 'never') return false;
+  return !usableText;
+}
+
+/** What a page's text came from: OCR when it was OCR'd, none when it had nothing to read. */
+export function pageTextLayer(mode: OcrMode, usableText: boolean): PageTextLayer {
+  if (shouldOcr(mode, usableText)) return 'ocr';
+  return usableText ? 'native' : 'none';
+}
+
+/** `source.textLayer` for a document from its pages. Pages with no text do not make it mixed. */
+export function documentTextLayer(pages: readonly PageTextLayer[]): DocumentTextLayer {
+  const native = pages.includes('native');
+  const ocr = pages.includes('ocr');
+  if (native && ocr) return 'mixed';
+  if (native) return 'native';
+  if (ocr) return 'ocr';
+  return 'none';
+}
+
+/** The same test on one string (the native ingest's per-page check). */
+export function hasUsableText(text: string): boolean {
+  return isUsableText([text]);
 }
