@@ -114,8 +114,26 @@ async function ingest(input: DocumentInput, opts: ExtractOptions, findings: Find
   const { ingestPdf } = await import('./ingest/pdf.js');
   const pdf = await ingestPdf(input.bytes, opts.signal ? { signal: opts.signal } : {});
   findings.push(...pdf.findings);
-  if (pdf.pagesWithoutText.length === pdf.doc.pages.length) {
-    throw new ExtractionError('NoTextLayer', `no text layer on any of the ${pdf.doc.pages.length} pages; OCR needed`);
+  const all = pdf.doc.pages.map((p) => p.page!);
+  const toOcr = opts.ocr === 'always' ? all : opts.ocr === 'auto' ? pdf.pagesWithoutText : [];
+  if (toOcr.length === 0) {
+    if (pdf.pagesWithoutText.length === all.length) {
+      throw new ExtractionError('NoTextLayer', `no text layer on any of the ${all.length} pages and OCR is off (--ocr never)`);
+    }
+    return { ir: pdf.doc, format: 'pdf' };
   }
-  return { ir: pdf.doc, format: 'pdf' };
+  const { ocrPages } = await import('./ingest/ocr-pdf.js');
+  const { getOcrPool } = await import('./ingest/ocr-service.js');
+  const started = Date.now();
+  const ocred = await ocrPages(input.bytes, toOcr, await getOcrPool(), opts.signal ? { signal: opts.signal } : {});
+  findings.push({
+    level: 'info', stage: 'ocr', check: 'ocr.pages',
+    message: `OCR'd pages ${toOcr.join(', ')} (${((Date.now() - started) / 1000 / toOcr.length).toFixed(2)} s/page)`,
+  });
+  const byPage = new Map(ocred.map((p, i) => [toOcr[i]!, p] as const));
+  const pages = pdf.doc.pages.map((p) => byPage.get(p.page!) ?? p);
+  let index = 0;
+  const renumbered = pages.map((p) => ({ ...p, lines: p.lines.map((l) => ({ ...l, index: index++ })) }));
+  const textLayer = toOcr.length === all.length ? 'ocr' : 'mixed';
+  return { ir: { ...pdf.doc, pages: renumbered, textLayer }, format: 'pdf' };
 }

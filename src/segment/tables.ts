@@ -20,14 +20,34 @@ const LABEL = /公开(\d{1,2})表/;
 /** The spec whose title this line is, if it is a table title line. */
 export function matchTitle(text: string): TableSpec | undefined {
   const s = squash(text).replace(/[“”"']/g, '“');
+  const core = s.replace(SUFFIX, '');
   for (const spec of TABLE_SPECS) {
-    const core = s.replace(SUFFIX, '');
     // Try the whole line, then with a numbering/year/department prefix removed.
     if (spec.titles.test(core) || spec.titles.test(core.replace(/“/g, '"')) || spec.titles.test(core.replace(PREFIX, ''))) {
       return spec;
     }
   }
-  return undefined;
+  // OCR misreads a glyph or two ("-般公共预算…", "文出"): a long title within a small edit distance
+  // of exactly one template title still names that table. Short titles (收入决算表 vs 支出决算表)
+  // differ by two glyphs, so they must match exactly.
+  const near = TABLE_SPECS.filter((spec) => spec.title.length >= 10 &&
+    editDistance(core.replace(/“/g, ''), squash(spec.title).replace(/“|”/g, '')) <= Math.floor(spec.title.length / 8));
+  return near.length === 1 ? near[0] : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return Infinity;
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
 }
 
 export function findTableRegions(lines: Line[]): TableRegion[] {
