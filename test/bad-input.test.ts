@@ -52,7 +52,7 @@ describe('bad input never crashes and never invents numbers', () => {
     // 208 = Σ its 款 no longer holds: 34.10 vs 0.38 → a warn/error naming both sides.
     const f = r.findings.find((x) => x.check === 't02.hierarchy' && x.row === 'code:208' && x.column === '1')!;
     expect(['warn', 'error']).toContain(f.level);
-    expect(f.actual).toBe('34.1');
+    expect(f.actual).toBe('34.10');
   });
 
   it('seed 002 (tables published as images) yields parts 1, 3, 4, 5 and says its tables are absent', async () => {

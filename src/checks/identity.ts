@@ -31,30 +31,35 @@ export interface Identity {
 }
 
 export interface Evaluation {
+  /** Decimal places of the printed terms, so both sides print like the report ("1.10", not "1.1"). */
+  dp: number;
   left: Decimal;
   right: Decimal;
   diff: Decimal;
   verdict: 'exact' | 'rounding' | 'mismatch';
 }
 
-function total(store: CellStore, refs: CellRef[]): Decimal {
+function total(store: CellStore, refs: CellRef[], dp: { max: number }): Decimal {
   let s = ZERO;
   for (const r of refs) {
     const v = store.get(r.table, r.row, r.col);
-    if (v) s = r.sign === -1 ? s.minus(v) : s.plus(v);
+    if (!v) continue;
+    dp.max = Math.max(dp.max, v.decimalPlaces());
+    s = r.sign === -1 ? s.minus(v) : s.plus(v);
   }
   return s;
 }
 
 export function evaluate(store: CellStore, id: Identity): Evaluation {
-  const left = total(store, id.left);
-  const right = total(store, id.right);
+  const dp = { max: 0 };
+  const left = total(store, id.left, dp);
+  const right = total(store, id.right, dp);
   const diff = left.minus(right);
   const env = sumEnvelope(Math.max(id.left.length, id.right.length));
   let verdict: Evaluation['verdict'];
   if (id.kind === 'le') verdict = diff.lte(0) ? 'exact' : diff.lte(env) ? 'rounding' : 'mismatch';
   else verdict = diff.isZero() ? 'exact' : diff.abs().lte(env) ? 'rounding' : 'mismatch';
-  return { left, right, diff, verdict };
+  return { dp: dp.max, left, right, diff, verdict };
 }
 
 export function refsOf(id: Identity): CellRef[] {

@@ -4,6 +4,7 @@ import type { CellStore } from './cells.js';
 import { evaluate, type Identity } from './identity.js';
 import { RULE_TABLES } from './catalog.js';
 import { sumEnvelope } from './tolerance.js';
+import type { Decimal } from '../decimal.js';
 
 /**
  * Evaluate every instantiated identity: exact → counted only; inside the rounding envelope → info;
@@ -22,10 +23,11 @@ export function runIdentityChecks(store: CellStore, identities: Identity[]): Fin
     const env = sumEnvelope(Math.max(id.left.length, id.right.length));
     const level = ev.verdict === 'rounding' ? 'info' : ev.diff.abs().gt(env.mul(10)) ? 'error' : 'warn';
     const rel = id.kind === 'le' ? '≤' : '=';
+    const f = (d: Decimal): string => d.toFixed(ev.dp);
     findings.push({
       level, stage: 'check', check: id.rule, table: id.at.table, row: id.at.row, column: String(id.at.col),
-      message: `${id.text}: ${ev.left.toFixed()} ${rel === '=' ? '≠' : '>'} ${ev.right.toFixed()} (Δ${ev.diff.abs().toFixed()}${ev.verdict === 'rounding' ? `, within rounding envelope ${env.toFixed()}` : ''})`,
-      expected: ev.right.toFixed(), actual: ev.left.toFixed(), evaluated: true,
+      message: `${id.text}: ${f(ev.left)} ${rel === '=' ? '≠' : '>'} ${f(ev.right)} (Δ${f(ev.diff.abs())}${ev.verdict === 'rounding' ? `, within rounding envelope ${env.toFixed()}` : ''})`,
+      expected: f(ev.right), actual: f(ev.left), evaluated: true,
       confidence: ev.verdict === 'rounding' ? 0.9 : 0.3,
     });
   }
