@@ -1,3 +1,4 @@
+import type { Finding } from '../schema/finding.js';
 import type { Run } from '../ir/types.js';
 import type { TokenKind } from './tokens.js';
 
@@ -41,4 +42,18 @@ export interface RawRow {
   labelNote?: string;
   /** Columns where the template prints dashes on this row (identities.md A19). */
   dashColumns?: number[];
+}
+
+/** Keep the first row of each key; a key printed twice is logged (a repeated page, a misprint). */
+export function dedupeRows(rows: RawRow[], table: string, findings: Finding[]): RawRow[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    if (seen.has(r.key)) {
+      findings.push({ level: 'warn', stage: 'table', check: 'table.duplicate-key', table, row: r.key,
+        message: `公开${table}表: ${r.key} printed twice; the first is kept` });
+      return false;
+    }
+    seen.add(r.key);
+    return true;
+  });
 }

@@ -1,7 +1,7 @@
 import type { Line, Run } from '../ir/types.js';
 import type { Finding } from '../schema/finding.js';
 import type { TableRegion } from '../segment/tables.js';
-import type { RawCell, RawRow } from './raw.js';
+import { dedupeRows, type RawCell, type RawRow } from './raw.js';
 import { findAnchors, columnAt, namedHead, anchorsPerPage, type PageAnchors, type RulingsOf } from './header.js';
 import { classify, splitCodeName, codeLevel, CODE } from './tokens.js';
 import { runsOf, toCell, isNoteLine, isMetaLine, isHeaderWordsOnly } from './line-tokens.js';
@@ -69,7 +69,7 @@ export function readCodeTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
     rows.push(row);
   }
   attachFragments(rows, fragments);
-  return { rows: dedupe(rows, spec.id, findings), findings };
+  return { rows: dedupeRows(rows, spec.id, findings), findings };
 }
 
 function attachFragments(rows: RawRow[], fragments: Line[]): void {
@@ -173,23 +173,6 @@ function place(row: RawRow, line: Line, runs: Run[], hit: KeyHit, pageAnchors: P
   });
 }
 
-function dedupe(rows: RawRow[], table: string, findings: Finding[]): RawRow[] {
-  const seen = new Map<string, RawRow>();
-  const out: RawRow[] = [];
-  for (const r of rows) {
-    const prev = seen.get(r.key);
-    if (prev) {
-      findings.push({
-        level: 'warn', stage: 'table', check: 'table.duplicate-key', table, row: r.key,
-        message: `公开${table}表: ${r.key} printed twice; the first is kept`,
-      });
-      continue;
-    }
-    seen.set(r.key, r);
-    out.push(r);
-  }
-  return out;
-}
 
 export { codeLevel };
 export type { RawCell };

@@ -1,7 +1,7 @@
 import type { Finding } from '../schema/finding.js';
 import type { Line } from '../ir/types.js';
 import type { TableRegion } from '../segment/tables.js';
-import type { RawRow } from './raw.js';
+import { dedupeRows, type RawRow } from './raw.js';
 import type { ReadResult } from './read-code.js';
 import { runsOf, toCell, isNoteLine, isMetaLine } from './line-tokens.js';
 import { classify } from './tokens.js';
@@ -80,7 +80,7 @@ export function readEconomicTable(region: TableRegion): ReadResult {
       });
     }
   }
-  return { rows: dedupe(rows, spec.id, findings), findings };
+  return { rows: dedupeRows(rows, spec.id, findings), findings };
 }
 
 /** Each fragment joins the nearest row (by y) among the groups whose code ends left of it. */
@@ -106,15 +106,3 @@ function isHeaderish(t: string): boolean {
   return /经济分类|科目编码|科目名称|金额|人员经费|公用经费|编码/.test(squash(t));
 }
 
-function dedupe(rows: RawRow[], table: string, findings: Finding[]): RawRow[] {
-  const seen = new Set<string>();
-  return rows.filter((r) => {
-    if (seen.has(r.key)) {
-      findings.push({ level: 'warn', stage: 'table', check: 'table.duplicate-key', table, row: r.key,
-        message: `公开${table}表: ${r.key} printed twice; the first is kept` });
-      return false;
-    }
-    seen.add(r.key);
-    return true;
-  });
-}

@@ -2,7 +2,7 @@ import type { Line, Run } from '../ir/types.js';
 import type { Finding } from '../schema/finding.js';
 import type { TableRegion } from '../segment/tables.js';
 import type { LineRange, TableSpec } from '../../parsers/spec.js';
-import type { RawCell, RawRow } from './raw.js';
+import { dedupeRows, type RawCell, type RawRow } from './raw.js';
 import type { ReadResult } from './read-code.js';
 import { findAnchors, columnAt, namedHead, anchorsPerPage, type PageAnchors, type RulingsOf } from './header.js';
 import { runsOf, toCell, isNoteLine, isMetaLine } from './line-tokens.js';
@@ -64,7 +64,7 @@ export function readLineTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
   }
   attachFragments(rows, fragments);
   checkLabels(rows, spec.labels ?? {}, spec.id, findings);
-  return { rows: dedupe(rows, spec.id, findings), findings };
+  return { rows: dedupeRows(rows, spec.id, findings), findings };
 }
 
 interface Segment {
@@ -249,17 +249,5 @@ function checkLabels(rows: RawRow[], labels: Record<number, string>, table: stri
   }
 }
 
-function dedupe(rows: RawRow[], table: string, findings: Finding[]): RawRow[] {
-  const seen = new Set<string>();
-  return rows.filter((r) => {
-    if (seen.has(r.key)) {
-      findings.push({ level: 'warn', stage: 'table', check: 'table.duplicate-key', table, row: r.key,
-        message: `公开${table}表: ${r.key} printed twice; the first is kept` });
-      return false;
-    }
-    seen.add(r.key);
-    return true;
-  });
-}
 
 export { squash };
