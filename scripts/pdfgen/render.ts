@@ -153,11 +153,11 @@ function wrap(doc: PDFKit.PDFDocument, text: string, width: number): string[] {
 /**
  * Continuation pages keep the first page's column geometry (same x, same widths), as a real report
  * does. The split variant repeats the header rows on each page and forces breaks inside long tables;
- * clean and kangxi continue without the header (the reader must carry the columns over by the
- * rulings); noruling repeats it, having no rulings to carry the columns by.
+ * the others continue without the header, so the reader must carry the columns over (by the rulings,
+ * or, in noruling, by the unchanged x positions).
  */
 function repeatsHeader(variant: Variant): boolean {
-  return variant === 'split' || variant === 'noruling';
+  return variant === 'split';
 }
 
 function drawTable(
