@@ -4,7 +4,7 @@
  * pdfkit's, which are already top-left points, the same system as the ingest IR.
  */
 import PDFDocument from 'pdfkit';
-import { AMOUNT, headerRowCount, withThousands, type Block } from './seed.js';
+import type { Block, Cell } from './seed.js';
 
 export type Variant = 'clean' | 'kangxi' | 'split' | 'noruling';
 
@@ -103,13 +103,23 @@ interface Layout {
   size: number;
 }
 
-function layoutColumns(doc: PDFKit.PDFDocument, rows: string[][], available: number): Layout {
+function spanOf(cell: Cell): number {
+  return cell.span ?? 1;
+}
+
+/** Column widths from the unmerged cells' natural widths, capped so the table fits the page. */
+function layoutColumns(doc: PDFKit.PDFDocument, rows: Cell[][], available: number): Layout {
   const size = TABLE_SIZE;
   doc.fontSize(size);
-  const n = rows[0]!.length;
-  const natural = Array.from({ length: n }, (_, c) =>
-    Math.max(3 * size, ...rows.map((r) => doc.widthOfString(withThousands(r[c] ?? '')) + 2 * PAD * size)),
-  );
+  const n = Math.max(...rows.map((r) => r.reduce((a, cell) => a + spanOf(cell), 0)));
+  const natural = Array.from({ length: n }, () => 3 * size);
+  for (const r of rows) {
+    let col = 0;
+    for (const cell of r) {
+      if (spanOf(cell) === 1) natural[col] = Math.max(natural[col]!, doc.widthOfString(cell.text) + 2 * PAD * size);
+      col += spanOf(cell);
+    }
+  }
   const total = natural.reduce((a, b) => a + b, 0);
   if (total <= available) return { widths: natural.map((w) => (w * available) / total), size };
   // Too wide: cap the widest columns (their text wraps) so the sum fits the page.
@@ -140,61 +150,77 @@ function wrap(doc: PDFKit.PDFDocument, text: string, width: number): string[] {
   return out;
 }
 
+/**
+ * Continuation pages keep the first page's column geometry (same x, same widths), as a real report
+ * does. The split variant repeats the header rows on each page and forces breaks inside long tables;
+ * the others continue without the header, so the reader must carry the columns over (by the rulings,
+ * or, in noruling, by the unchanged x positions).
+ */
+function repeatsHeader(variant: Variant): boolean {
+  return variant === 'split';
+}
+
 function drawTable(
   doc: PDFKit.PDFDocument,
   b: Extract<Block, { kind: 'table' }>,
   variant: Variant,
   t: (s: string) => string,
 ): void {
-  const landscape = (b.id !== null && LANDSCAPE_TABLES.has(b.id)) || b.rows[0]!.length >= 8;
+  const all = [...b.header, ...b.body];
+  const nCols = Math.max(...all.map((r) => r.reduce((a, cell) => a + spanOf(cell), 0)));
+  const landscape = (b.id !== null && LANDSCAPE_TABLES.has(b.id)) || nCols >= 8;
   const newPage = () => doc.addPage({ size: 'A4', layout: landscape ? 'landscape' : 'portrait', margin: MARGIN });
   newPage();
   const [title, ...rest] = b.preamble;
   if (title) doc.fontSize(15).text(t(title), MARGIN, MARGIN, { align: 'center' }).moveDown(0.5);
   doc.fontSize(TABLE_SIZE);
-  for (const p of rest) doc.text(t(p), { align: /单位/.test(p) ? 'right' : 'left' });
+  for (const p of rest) doc.text(t(p), { align: /单位/.test(p) && !/部[门⻔]/.test(p) ? 'right' : 'left' });
   doc.moveDown(0.5);
 
   const available = doc.page.width - 2 * MARGIN;
-  const { widths, size } = layoutColumns(doc, b.rows, available);
-  const nHeader = headerRowCount(b.rows);
-  const header = b.rows.slice(0, nHeader);
-  const data = b.rows.slice(nHeader);
+  const { widths, size } = layoutColumns(doc, all, available);
   const lineH = size * 1.35;
   const pad = PAD * size;
+  const data = b.body;
   const splitAt = variant === 'split' && data.length > SPLIT_MIN_ROWS ? Math.ceil(data.length / 2) : -1;
 
   let y = doc.y;
-  const drawRow = (row: string[], isHeader: boolean) => {
-    const cells = row.map((c, i) => wrap(doc, t(withThousands(c)), widths[i]! - 2 * pad));
-    const h = Math.max(...cells.map((l) => l.length)) * lineH + 2 * pad;
-    let x = MARGIN;
-    row.forEach((raw, i) => {
-      const w = widths[i]!;
+  const drawRow = (row: Cell[]) => {
+    // Cell extents: start column and width of each (merged) cell.
+    let col = 0;
+    const boxes = row.map((cell) => {
+      const x = MARGIN + widths.slice(0, col).reduce((a, w) => a + w, 0);
+      const w = widths.slice(col, col + spanOf(cell)).reduce((a, v) => a + v, 0);
+      col += spanOf(cell);
+      return { x, w };
+    });
+    const cells = row.map((cell, i) => wrap(doc, t(cell.text), boxes[i]!.w - 2 * pad));
+    const h = Math.max(1, ...cells.map((l) => l.length)) * lineH + 2 * pad;
+    row.forEach((cell, i) => {
+      const { x, w } = boxes[i]!;
       const lines = cells[i]!;
-      const amount = AMOUNT.test(raw) && raw.includes('.');
       let ty = y + (h - lines.length * lineH) / 2 + (lineH - size) / 2;
       for (const line of lines) {
+        if (line === '') continue;
         const lw = doc.widthOfString(line);
-        const tx = amount ? x + w - pad - lw : isHeader ? x + (w - lw) / 2 : x + pad;
+        const tx = cell.align === 'right' ? x + w - pad - lw : cell.align === 'center' ? x + (w - lw) / 2 : x + pad;
         doc.text(line, tx, ty, { lineBreak: false });
         ty += lineH;
       }
-      x += w;
     });
-    if (variant !== 'noruling') drawGrid(doc, widths, y, h);
+    if (variant !== 'noruling') drawGrid(doc, boxes, y, h);
     y += h;
   };
 
-  header.forEach((r) => drawRow(r, true));
+  b.header.forEach((r) => drawRow(r));
   data.forEach((r, k) => {
     const needH = 2 * lineH + 2 * pad;
     if (k === splitAt || y + needH > doc.page.height - MARGIN) {
       newPage();
       y = MARGIN;
-      header.forEach((hr) => drawRow(hr, true));
+      if (repeatsHeader(variant)) b.header.forEach((hr) => drawRow(hr));
     }
-    drawRow(r, false);
+    drawRow(r);
   });
   doc.x = MARGIN;
   doc.y = y + 6;
@@ -204,17 +230,14 @@ function drawTable(
  * Cell borders of one row: inner lines are stroked paths, the outer left/right sides are thin
  * filled rectangles, as WPS and Word exports mix both. The ingest path reader must see both kinds.
  */
-function drawGrid(doc: PDFKit.PDFDocument, widths: number[], y: number, h: number): void {
-  const x0 = MARGIN;
-  const x1 = MARGIN + widths.reduce((a, b) => a + b, 0);
+function drawGrid(doc: PDFKit.PDFDocument, boxes: { x: number; w: number }[], y: number, h: number): void {
+  const x0 = boxes[0]!.x;
+  const last = boxes[boxes.length - 1]!;
+  const x1 = last.x + last.w;
   doc.save().lineWidth(0.5).strokeColor('#000');
   doc.moveTo(x0, y).lineTo(x1, y).stroke();
   doc.moveTo(x0, y + h).lineTo(x1, y + h).stroke();
-  let x = x0;
-  for (let i = 0; i < widths.length - 1; i++) {
-    x += widths[i]!;
-    doc.moveTo(x, y).lineTo(x, y + h).stroke();
-  }
+  for (const bx of boxes.slice(1)) doc.moveTo(bx.x, y).lineTo(bx.x, y + h).stroke();
   doc.rect(x0 - 0.4, y, 0.8, h).fill('#000');
   doc.rect(x1 - 0.4, y, 0.8, h).fill('#000');
   doc.restore();

@@ -4,10 +4,17 @@
  * its preamble and start a new page, as in the published reports.
  */
 
+/** One printed cell; `span` merges it over that many grid columns (header bands, 类/款/项 codes). */
+export interface Cell {
+  text: string;
+  span?: number;
+  align?: 'left' | 'right' | 'center';
+}
+
 export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'para'; text: string }
-  | { kind: 'table'; id: string | null; preamble: string[]; rows: string[][] };
+  | { kind: 'table'; id: string | null; preamble: string[]; header: Cell[][]; body: Cell[][] };
 
 const PART_HEADING = /^第[一二三四五]部分/;
 const TABLE_LABEL = /公开\s*(\d{2})\s*表/;
@@ -64,7 +71,17 @@ export function parseSeed(text: string): Block[] {
     flushNarrative(pending.slice(0, start));
     pending = [];
     const id = preamble.map((p) => TABLE_LABEL.exec(p)?.[1]).find(Boolean) ?? null;
-    blocks.push({ kind: 'table', id, preamble, rows: padRows(rows) });
+    const padded = padRows(rows);
+    const nHeader = headerRowCount(padded);
+    const toCells = (r: string[], isHeader: boolean): Cell[] => r.map((text) => ({
+      text: withThousands(text),
+      align: AMOUNT.test(text) && text.includes('.') ? 'right' : isHeader ? 'center' : 'left',
+    }));
+    blocks.push({
+      kind: 'table', id, preamble,
+      header: padded.slice(0, nHeader).map((r) => toCells(r, true)),
+      body: padded.slice(nHeader).map((r) => toCells(r, false)),
+    });
   }
   flushNarrative(pending);
   return blocks;

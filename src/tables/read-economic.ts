@@ -31,6 +31,8 @@ export function readEconomicTable(region: TableRegion): ReadResult {
     let pendingTotal: RawRow | undefined;
     let sawCode = false;
     const textOnly = runs.every((r) => classify(r.text) === 'text');
+    // A header band repeated on a continuation page (人员经费 | 公用经费) is not a name.
+    if (textOnly && isHeaderish(runs.map((r) => r.text).join(''))) continue;
     // Positioned input: a wrapped name is centred around its row; attach it by position later.
     if (textOnly && line.separation === 'geometry' && rows.length > 0) { fragments.push(line); continue; }
     if (textOnly && lastOnPrevLine && runs.length > 0 && !runs.some((r) => PERSONNEL_TOTAL.test(squash(r.text)) || PUBLIC_TOTAL.test(squash(r.text)))) {

@@ -6,7 +6,9 @@ import { ExtractionError } from '../../src/errors.js';
 import { allLines, type DocumentIR } from '../../src/ir/types.js';
 import { ingestPdf } from '../../src/ingest/pdf.js';
 import { withPdf } from '../../src/ingest/pdfjs.js';
-import { AMOUNT, parseSeed, withThousands } from '../../scripts/pdfgen/seed.js';
+import { AMOUNT, withThousands } from '../../scripts/pdfgen/seed.js';
+import { seedBlocks } from '../../scripts/pdfgen/segment.js';
+import type { Golden } from '../../scripts/pdfgen/golden.js';
 import { KANGXI } from '../../scripts/pdfgen/render.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -137,14 +139,15 @@ describe('pdfjs warnings', () => {
 
 describe('generated samples (scripts/make-sample-pdfs.ts)', () => {
   const seedText = readFileSync(path.join(ROOT, 'samples/000_d920656d4c30e573.txt'), 'utf8');
+  const golden = JSON.parse(readFileSync(path.join(ROOT, 'test/golden/000_d920656d4c30e573.json'), 'utf8')) as Golden;
 
   it('prints every amount of seed 000 as one whole run, with thousands separators', async () => {
     const { doc } = await ingestPdf(sample('pdf/000-clean.pdf'));
     const runs = runTexts(doc);
     const count = new Map<string, number>();
     for (const r of runs) count.set(r, (count.get(r) ?? 0) + 1);
-    const amounts = parseSeed(seedText)
-      .flatMap((b) => (b.kind === 'table' ? b.rows.flat() : []))
+    const amounts = seedBlocks(seedText, golden)
+      .flatMap((b) => (b.kind === 'table' ? [...b.header, ...b.body].flat().map((c) => c.text) : []))
       .filter((c) => AMOUNT.test(c) && c.includes('.'))
       .map(withThousands);
     expect(amounts.length).toBeGreaterThan(100);
