@@ -1,5 +1,6 @@
 import type { Finding } from '../schema/finding.js';
-import type { Run } from '../ir/types.js';
+import type { Line, Run } from '../ir/types.js';
+import { compactCjk } from '../text/compact.js';
 import type { TokenKind } from './tokens.js';
 
 /** A value cell as printed: its text, its decimal value (money/int), or a dash. */
@@ -56,4 +57,25 @@ export function dedupeRows(rows: RawRow[], table: string, findings: Finding[]): 
     seen.add(r.key);
     return true;
   });
+}
+
+/**
+ * Positioned input: a label wrapped inside its cell leaves text-only pieces above and below its
+ * row's line. Each piece joins, among the rows `candidates` allows for it (same page, same column
+ * group), the one nearest by y; the label is then rebuilt top to bottom.
+ */
+export function attachWrappedPieces(rows: RawRow[], fragments: Line[], candidates: (piece: Run, rows: RawRow[]) => RawRow[]): void {
+  const pieces = new Map<RawRow, { y: number; text: string }[]>();
+  for (const f of fragments) {
+    for (const run of f.runs.filter((r) => r.text.trim() !== '')) {
+      let best: RawRow | undefined;
+      for (const r of candidates(run, rows.filter((x) => x.page === f.page && x.y !== undefined))) {
+        if (!best || Math.abs(r.y! - f.y) < Math.abs(best.y! - f.y)) best = r;
+      }
+      if (best) pieces.set(best, [...(pieces.get(best) ?? []), { y: f.y, text: run.text.trim() }]);
+    }
+  }
+  for (const [row, ps] of pieces) {
+    row.label = compactCjk([...ps, { y: row.y!, text: row.label }].sort((a, b) => a.y - b.y).map((p) => p.text).join(''));
+  }
 }

@@ -1,7 +1,7 @@
 import type { Line, Run } from '../ir/types.js';
 import type { Finding } from '../schema/finding.js';
 import type { TableRegion } from '../segment/tables.js';
-import { dedupeRows, type RawCell, type RawRow } from './raw.js';
+import { dedupeRows, attachWrappedPieces, type RawCell, type RawRow } from './raw.js';
 import { findAnchors, columnAt, namedHead, anchorsPerPage, type PageAnchors, type RulingsOf } from './header.js';
 import { classify, splitCodeName, codeLevel, CODE } from './tokens.js';
 import { runsOf, toCell, isNoteLine, isMetaLine, isHeaderWordsOnly } from './line-tokens.js';
@@ -68,25 +68,10 @@ export function readCodeTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
     row.cells = row.cells.filter((c) => c.kind !== 'empty');
     rows.push(row);
   }
-  attachFragments(rows, fragments);
+  attachWrappedPieces(rows, fragments, (_piece, onPage) => onPage);
   return { rows: dedupeRows(rows, spec.id, findings), findings };
 }
 
-function attachFragments(rows: RawRow[], fragments: Line[]): void {
-  const parts = new Map<RawRow, { y: number; text: string }[]>();
-  for (const f of fragments) {
-    let best: RawRow | undefined;
-    for (const r of rows) {
-      if (r.page !== f.page || r.y === undefined) continue;
-      if (!best || Math.abs(r.y - f.y) < Math.abs(best.y! - f.y)) best = r;
-    }
-    if (best) parts.set(best, [...(parts.get(best) ?? []), { y: f.y, text: f.runs.map((r) => r.text.trim()).join('') }]);
-  }
-  for (const [row, ps] of parts) {
-    const all = [...ps, { y: row.y!, text: row.label }].sort((a, b) => a.y - b.y);
-    row.label = compactCjk(all.map((p) => p.text).join(''));
-  }
-}
 
 function keyOf(runs: Run[]): KeyHit | null {
   for (let i = 0; i < runs.length; i++) {

@@ -1,7 +1,7 @@
 import type { Finding } from '../schema/finding.js';
 import type { Line } from '../ir/types.js';
 import type { TableRegion } from '../segment/tables.js';
-import { dedupeRows, type RawRow } from './raw.js';
+import { dedupeRows, attachWrappedPieces, type RawRow } from './raw.js';
 import type { ReadResult } from './read-code.js';
 import { runsOf, toCell, isNoteLine, isMetaLine } from './line-tokens.js';
 import { classify } from './tokens.js';
@@ -72,7 +72,12 @@ export function readEconomicTable(region: TableRegion): ReadResult {
     }
     if (sawCode || pendingTotal) lastOnPrevLine = open ?? pendingTotal;
   }
-  attachByPosition(rows, fragments);
+  // A piece belongs to the column group whose code ends nearest left of it.
+  attachWrappedPieces(rows, fragments, (piece, onPage) => {
+    const group = onPage.filter((r) => r.x !== undefined && r.x <= piece.x0 + 2);
+    const gx = Math.max(...group.map((r) => r.x!));
+    return group.filter((r) => Math.abs(r.x! - gx) <= 20);
+  });
   for (const r of rows) {
     if (r.code && r.code.length !== 3 && r.code.length !== 5) {
       findings.push({
@@ -85,24 +90,6 @@ export function readEconomicTable(region: TableRegion): ReadResult {
   return { rows: dedupeRows(rows, spec.id, findings), findings };
 }
 
-/** Each fragment joins the nearest row (by y) among the groups whose code ends left of it. */
-function attachByPosition(rows: RawRow[], fragments: Line[]): void {
-  const extra = new Map<RawRow, { y: number; text: string }[]>();
-  for (const f of fragments) {
-    const x = f.runs[0]?.x0 ?? 0;
-    const group = rows.filter((r) => r.page === f.page && r.x !== undefined && r.x <= x + 2);
-    const gx = Math.max(...group.map((r) => r.x!));
-    let best: RawRow | undefined;
-    for (const r of group) {
-      if (Math.abs(r.x! - gx) > 20) continue; // another column group
-      if (!best || Math.abs(r.y! - f.y) < Math.abs(best.y! - f.y)) best = r;
-    }
-    if (best) extra.set(best, [...(extra.get(best) ?? []), { y: f.y, text: f.runs.map((r) => r.text.trim()).join('') }]);
-  }
-  for (const [row, ps] of extra) {
-    row.label = compactCjk([...ps, { y: row.y!, text: row.label }].sort((a, b) => a.y - b.y).map((p) => p.text).join(''));
-  }
-}
 
 function isHeaderish(t: string): boolean {
   return /经济分类|科目编码|科目名称|金额|人员经费|公用经费|编码/.test(squash(t));

@@ -2,7 +2,7 @@ import type { Line, Run } from '../ir/types.js';
 import type { Finding } from '../schema/finding.js';
 import type { TableRegion } from '../segment/tables.js';
 import type { LineRange, TableSpec } from '../../parsers/spec.js';
-import { dedupeRows, type RawCell, type RawRow } from './raw.js';
+import { dedupeRows, attachWrappedPieces, type RawCell, type RawRow } from './raw.js';
 import type { ReadResult } from './read-code.js';
 import { findAnchors, columnAt, namedHead, anchorsPerPage, type PageAnchors, type RulingsOf } from './header.js';
 import { runsOf, toCell, isNoteLine, isMetaLine } from './line-tokens.js';
@@ -62,7 +62,12 @@ export function readLineTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
       rows.push(toRow(seg, line, anchorsOf(line.page), spec, findings, false));
     }
   }
-  attachFragments(rows, fragments);
+  // A piece belongs to the side whose 行次 column is the first to its right.
+  attachWrappedPieces(rows, fragments, (piece, onPage) => {
+    const right = onPage.filter((r) => r.x !== undefined && r.x > piece.x0);
+    const column = Math.min(...right.map((r) => r.x!));
+    return right.filter((r) => Math.abs(r.x! - column) <= 15);
+  });
   checkLabels(rows, spec.labels ?? {}, spec.id, findings);
   return { rows: dedupeRows(rows, spec.id, findings), findings };
 }
@@ -206,28 +211,6 @@ function toRow(seg: Segment, line: Line, pageAnchors: PageAnchors | undefined, s
   return row;
 }
 
-/**
- * Each wrapped-label piece belongs to the side whose 行次 column is the first to its right, and
- * there to the row nearest by y.
- */
-function attachFragments(rows: RawRow[], fragments: Line[]): void {
-  const extra = new Map<RawRow, { y: number; text: string }[]>();
-  for (const f of fragments) {
-    for (const run of f.runs.filter((r) => r.text.trim() !== '')) {
-      const onPage = rows.filter((r) => r.page === f.page && r.x !== undefined && r.x > run.x0);
-      const column = Math.min(...onPage.map((r) => r.x!));
-      let best: RawRow | undefined;
-      for (const r of onPage) {
-        if (r.y === undefined || Math.abs(r.x! - column) > 15) continue;
-        if (!best || Math.abs(r.y - f.y) < Math.abs(best.y! - f.y)) best = r;
-      }
-      if (best) extra.set(best, [...(extra.get(best) ?? []), { y: f.y, text: run.text.trim() }]);
-    }
-  }
-  for (const [row, ps] of extra) {
-    row.label = compactCjk([...ps, { y: row.y!, text: row.label }].sort((a, b) => a.y - b.y).map((p) => p.text).join(''));
-  }
-}
 
 function checkLabels(rows: RawRow[], labels: Record<number, string>, table: string, findings: Finding[]): void {
   for (const r of rows) {
