@@ -67,9 +67,15 @@ export function dedupeRows(rows: RawRow[], table: string, findings: Finding[]): 
 export function attachWrappedPieces(rows: RawRow[], fragments: Line[], candidates: (piece: Run, rows: RawRow[]) => RawRow[]): void {
   const pieces = new Map<RawRow, { y: number; text: string }[]>();
   for (const f of fragments) {
+    const onPage = rows.filter((x) => x.page === f.page && x.y !== undefined);
+    // A piece lies within its row's cell: closer than ~0.6 row pitch (header lines lie further).
+    const ys = [...new Set(onPage.map((r) => r.y!))].sort((a, b) => a - b);
+    const gaps = ys.slice(1).map((y, i) => y - ys[i]!).sort((a, b) => a - b);
+    const reach = 0.6 * (gaps[Math.floor(gaps.length / 2)] ?? 25);
     for (const run of f.runs.filter((r) => r.text.trim() !== '')) {
       let best: RawRow | undefined;
-      for (const r of candidates(run, rows.filter((x) => x.page === f.page && x.y !== undefined))) {
+      for (const r of candidates(run, onPage)) {
+        if (Math.abs(r.y! - f.y) > reach) continue;
         if (!best || Math.abs(r.y! - f.y) < Math.abs(best.y! - f.y)) best = r;
       }
       if (best) pieces.set(best, [...(pieces.get(best) ?? []), { y: f.y, text: run.text.trim() }]);

@@ -32,12 +32,23 @@ export function readCodeTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
   let started = false;
   const fragments: Line[] = [];
   for (const [at, line] of region.lines.entries()) {
-    if (head && at <= head.at) { headerTexts.add(squash(line.text)); continue; }
+    const textOnly = line.separation === 'geometry' && line.runs.every((r) => classify(r.text) === 'text');
+    if (head && at <= head.at) {
+      headerTexts.add(squash(line.text));
+      // The top piece of the first row's wrapped name sits above it, inside the header zone; header
+      // lines proper lie too far from any row to be taken.
+      if (textOnly) fragments.push(line);
+      continue;
+    }
     if (isNoteLine(line)) break;
     if (isMetaLine(line)) continue;
     const runs = runsOf(line);
     const hit = keyOf(runs);
-    if (!started && !hit) { headerTexts.add(squash(line.text)); continue; }
+    if (!started && !hit) {
+      headerTexts.add(squash(line.text));
+      if (textOnly) fragments.push(line);
+      continue;
+    }
     started = true;
     if (!hit) {
       if (headerTexts.has(squash(line.text)) || isHeaderWordsOnly(line)) continue; // repeated header
