@@ -31,6 +31,8 @@ export function candidateReadings(value: string): string[] {
   };
   // Decimal point lost or in the wrong place: every position that leaves 1–2 decimals.
   for (let k = 1; k <= 2 && k < digits.length; k++) add(`${digits.slice(0, -k)}.${digits.slice(-k)}`);
+  // A speck read as a point: the digits alone.
+  if (body.includes('.')) add(digits);
   const [int, frac] = body.split('.');
   // A stray mark read as one extra digit: drop any one digit, point kept where it was printed.
   for (let i = 0; i < int!.length && int!.length > 1; i++) add(`${int!.slice(0, i)}${int!.slice(i + 1)}${frac !== undefined ? `.${frac}` : ''}`);
