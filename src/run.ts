@@ -12,6 +12,8 @@ import { readMeta } from './segment/meta.js';
 import { findTableRegions } from './segment/tables.js';
 import { extractTables } from './tables/extract-tables.js';
 import { runIdentityChecks, negativeAmounts } from './checks/run-checks.js';
+import { repairOcrCells } from './checks/repair.js';
+import { flagOcrDoubts } from './checks/ocr-flags.js';
 import { summarizeConfidence } from './confidence.js';
 import { TABLE_IDS, type Fact } from './schema/record.js';
 import type { Line } from './ir/types.js';
@@ -45,6 +47,10 @@ export async function runPipeline(input: DocumentInput, opts: ExtractOptions): P
   const rulings = new Map(normalized.doc.pages.map((p) => [p.page, p.rulings] as const));
   const extracted = extractTables(regions, meta.unit, (page) => rulings.get(page) ?? []);
   findings.push(...extracted.findings);
+  // OCR'd numbers: repair what exactly one reading explains, then flag every remaining doubt —
+  // before the checks, so their findings describe the repaired cells.
+  findings.push(...repairOcrCells(extracted));
+  findings.push(...flagOcrDoubts(extracted));
   findings.push(...runIdentityChecks(extracted.store, extracted.identities));
   findings.push(...negativeAmounts(extracted.tables));
   const present = new Set(extracted.tables.map((t) => t.id));

@@ -26,6 +26,14 @@ export class CellStore {
   set(id: TableId, row: string, values: Map<number, Decimal>): void {
     this.rows.set(`${id}|${row}`, values);
   }
+  /** Set or clear one cell (OCR repairs rewrite single cells). */
+  setCell(id: TableId, row: string, col: number, value: Decimal | undefined): void {
+    const key = `${id}|${row}`;
+    const m = this.rows.get(key) ?? new Map<number, Decimal>();
+    if (value === undefined) m.delete(col);
+    else m.set(col, value);
+    this.rows.set(key, m);
+  }
   get(id: TableId, row: string, col: number): Decimal | undefined {
     return this.rows.get(`${id}|${row}`)?.get(col);
   }
