@@ -23,6 +23,8 @@ import { extractStaffFacts } from './narrative/staff.js';
 import { runNarrativeRules } from './checks/narrative.js';
 import { makeContext } from './checks/rule.js';
 
+export const UNKNOWN_DEPARTMENT = '（未识别）';
+
 /**
  * ingest → normalize → segment → tables → checks → record. Each stage is a function of the previous
  * stage's value; findings accumulate alongside.
@@ -75,7 +77,9 @@ export async function runPipeline(input: DocumentInput, opts: ExtractOptions): P
       pages: ir.pageCount,
       textLayer: ir.textLayer,
     },
-    document: { department: meta.department, year: meta.year, unit: meta.unit },
+    // The contract needs a department name: an unreadable one is marked as such, logged, and makes
+    // the document partial, rather than being guessed from the file name.
+    document: { department: meta.department || UNKNOWN_DEPARTMENT, year: meta.year, unit: meta.unit },
     parts: parts.map(({ part, title, pageStart, pageEnd, text }) => ({ part, title, pageStart, pageEnd, text })),
     confidence: { document: 1, tables: {} },
     facts: [],
@@ -84,6 +88,10 @@ export async function runPipeline(input: DocumentInput, opts: ExtractOptions): P
   record.facts = narrativeFacts(parts, lines, meta.unit);
   findings.push(...runNarrativeRules(makeContext(record)));
   record.confidence = summarizeConfidence(record, findings);
+  if (!meta.department) {
+    findings.push({ level: 'warn', stage: 'segment', check: 'segment.department-missing',
+      message: `department name not found (no 部门：line, cover line or 第一部分 title); recorded as ${UNKNOWN_DEPARTMENT}` });
+  }
   const partial = missing.length > 0 || findings.some((f) => f.level === 'error' && f.stage !== 'check') ||
     !meta.department || meta.year === null;
   const reason = present.size === 0 ? 'no tables extracted' : missing.length ? `公开${missing.join('/')}表 missing`
