@@ -100,7 +100,22 @@ export function namedHead(region: { lines: Line[]; spec: { columns: { no: number
   if (!anchors) return null;
   // The header ends before the first line that prints a number (an amount or a 行次).
   const first = region.lines.findIndex((l) => l.runs.some((r) => classify(r.text) === 'money' || classify(r.text) === 'int'));
-  return { anchors, at: first < 0 ? region.lines.length - 1 : first - 1 };
+  if (first < 0) return { anchors, at: region.lines.length - 1 };
+  // A label wrapped in the first data row's cell puts its upper piece above that row's numbers
+  // (Shanghai 05: "一般公共服务" over "201 … 支出"): it is not header, so the header ends above it.
+  const valuesFrom = Math.min(...[...anchors.values()].map((a) => a.x0));
+  let at = first - 1;
+  while (at >= 0 && isLabelFragment(region.lines[at]!, valuesFrom)) at--;
+  return { anchors, at };
+}
+
+const HEADER_NAMES = /^(?:项目|功能分类|经济分类|科目编码|科目名称|功能分类科目编码|经济分类科目编码|类|款|项|栏次|行次|序号)$/;
+
+/** Text only, left of every value column, and no header word: a piece of a wrapped row label. */
+function isLabelFragment(line: Line, valuesFrom: number): boolean {
+  const runs = line.runs.filter((r) => r.text.trim() !== '');
+  return line.separation === 'geometry' && runs.length > 0 &&
+    runs.every((r) => classify(r.text) === 'text' && r.x1 < valuesFrom && !HEADER_NAMES.test(squash(r.text)));
 }
 
 /** x of the vertical rulings crossing the band [y0, y1] of a page, merged within 2pt, sorted. */

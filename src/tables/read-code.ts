@@ -25,15 +25,24 @@ export function readCodeTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
   const { spec } = region;
   const columns = spec.columns.map((c) => c.no);
   const findings: Finding[] = [];
-  const head = findAnchors(region.lines) ?? namedHead(region);
+  const printedHead = findAnchors(region.lines);
+  const head = printedHead ?? namedHead(region);
   const anchorsOf = anchorsPerPage(region.lines, head?.anchors, rulingsOf);
   const rows: RawRow[] = [];
   const headerTexts = new Set<string>();
   let started = false;
   const fragments: Line[] = [];
+  // An empty table prints no number, so a header found by names runs to the region's end; a 合计
+  // under the name column's header is the table's (empty) 合计 row and ends the header there.
+  let headEnd = head?.at ?? -1;
+  const totalAt = region.lines.findIndex((l) => {
+    const h = keyOf(runsOf(l));
+    return h?.key === 'total' && underLabelHeader(runsOf(l)[h.labelRunIndex]!, region.lines, l);
+  });
+  if (totalAt >= 0 && totalAt <= headEnd) headEnd = totalAt - 1;
   for (const [at, line] of region.lines.entries()) {
     const textOnly = line.separation === 'geometry' && line.runs.every((r) => classify(r.text) === 'text');
-    if (head && at <= head.at) {
+    if (at <= headEnd) {
       headerTexts.add(squash(line.text));
       // The top piece of the first row's wrapped name sits above it, inside the header zone; header
       // lines proper lie too far from any row to be taken.
@@ -62,7 +71,14 @@ export function readCodeTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
       .filter((c) => c.kind !== 'text' || c.text !== '');
     const stray = cells.filter((c) => c.kind === 'text');
     // "合计 | 基本支出 | 项目支出" with no number is a header row naming columns, not the 合计 row.
-    if (hit.key === 'total' && stray.length && !cells.some((c) => c.value !== undefined)) { headerTexts.add(squash(line.text)); continue; }
+    if (hit.key === 'total' && stray.length && !cells.some((c) => c.value !== undefined)) {
+      // Unless that 合计 stands under the name column's header (项目/科目名称): then it is the 合计 row,
+      // printed on the same line as a sub-header (Shanghai 07/08: 合计 | | | 合计 基本支出 项目支出 |).
+      if (underLabelHeader(runs[hit.labelRunIndex]!, region.lines, line)) {
+        rows.push({ key: 'total', label: hit.label, page: line.page, y: line.y, columns, cells: [] });
+      } else headerTexts.add(squash(line.text));
+      continue;
+    }
     if (stray.length) {
       findings.push({
         level: 'warn', stage: 'table', check: 'table.stray-text', table: spec.id, row: hit.key,
@@ -81,6 +97,13 @@ export function readCodeTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
   }
   attachWrappedPieces(rows, fragments, (_piece, onPage) => onPage);
   return { rows: dedupeRows(rows, spec.id, findings), findings };
+}
+
+/** Positioned input only: does the run overlap, in x, a 项目/科目名称 header cell printed above it? */
+function underLabelHeader(run: Run, lines: Line[], line: Line): boolean {
+  if (line.separation !== 'geometry') return false;
+  return lines.some((l) => l.page === line.page && l.y < line.y && l.runs.some((h) =>
+    /^(?:项目|科目名称)$/.test(squash(h.text)) && run.x0 < h.x1 && run.x1 > h.x0));
 }
 
 

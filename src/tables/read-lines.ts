@@ -68,6 +68,15 @@ export function readLineTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
     const column = Math.min(...right.map((r) => r.x!));
     return right.filter((r) => Math.abs(r.x! - column) <= 15);
   });
+  if (rows.length === 0) {
+    // Say so rather than emit an empty table silently: e.g. Shanghai's 三公 table prints its items
+    // as column groups of one row, a shape this reader does not key.
+    findings.push({
+      level: 'warn', stage: 'table', check: 'table.no-rows-keyed', table: spec.id,
+      message: `公开${spec.id}表: no row keyed by a printed 行次 or by a template label; the table is emitted without rows`,
+      ...(region.lines[0]?.page != null ? { page: region.lines[0].page } : {}),
+    });
+  }
   checkLabels(rows, spec.labels ?? {}, spec.id, findings);
   return { rows: dedupeRows(rows, spec.id, findings), findings };
 }
