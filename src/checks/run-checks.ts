@@ -3,7 +3,6 @@ import type { Table, TableId } from '../schema/record.js';
 import type { CellStore } from './cells.js';
 import { evaluate, type Identity } from './identity.js';
 import { RULE_TABLES } from './catalog.js';
-import { sumEnvelope } from './tolerance.js';
 
 /**
  * Evaluate every instantiated identity: exact → counted only; inside the rounding envelope → info;
@@ -19,12 +18,12 @@ export function runIdentityChecks(store: CellStore, identities: Identity[]): Fin
     t[ev.verdict]++;
     tally.set(id.rule, t);
     if (ev.verdict === 'exact') continue;
-    const env = sumEnvelope(Math.max(id.left.length, id.right.length));
+    const env = ev.envelope;
     const level = ev.verdict === 'rounding' ? 'info' : ev.diff.abs().gt(env.mul(10)) ? 'error' : 'warn';
     const rel = id.kind === 'le' ? '≤' : '=';
     findings.push({
       level, stage: 'check', check: id.rule, table: id.at.table, row: id.at.row, column: String(id.at.col),
-      message: `${id.text}: ${ev.left.toFixed()} ${rel === '=' ? '≠' : '>'} ${ev.right.toFixed()} (Δ${ev.diff.abs().toFixed()}${ev.verdict === 'rounding' ? `, within rounding envelope ${env.toFixed()}` : ''})`,
+      message: `${id.text}: ${ev.left.toFixed()} ${rel === '=' ? '≠' : '>'} ${ev.right.toFixed()} (Δ${ev.diff.abs().toFixed()}${ev.verdict === 'rounding' ? `, within rounding envelope ${env.toFixed()}` : ''}${ev.convertedTo ? `; tables in different units, compared in ${ev.convertedTo}` : ''})`,
       expected: ev.right.toFixed(), actual: ev.left.toFixed(), evaluated: true,
       confidence: ev.verdict === 'rounding' ? 0.9 : 0.3,
     });
