@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { DocumentRecord } from '../schema/record.js';
 import { Finding } from '../schema/finding.js';
 import { UsageError } from './usage.js';
@@ -112,8 +113,23 @@ export function renderJson(records: CheckedRecord[]): string {
   return JSON.stringify({ counts, records }, null, 2) + '\n';
 }
 
+/**
+ * Record paths from the arguments: a folder means every record in it (an extract output folder), and
+ * an output folder's manifest.json — caught by `out/*.json` — is not a record and is passed over.
+ */
+export function recordPaths(args: string[]): string[] {
+  return args.flatMap((a) => {
+    if (existsSync(a) && statSync(a).isDirectory()) {
+      return readdirSync(a).filter((f) => f.endsWith('.json') && f !== 'manifest.json').sort().map((f) => join(a, f));
+    }
+    return basename(a) === 'manifest.json' ? [] : [a];
+  });
+}
+
 export function checkCommand(paths: string[], o: { format: 'text' | 'json' }): number {
-  const records = paths.map(loadChecked); // UsageError (exit 2) before anything is printed
+  const files = recordPaths(paths);
+  if (!files.length) throw new UsageError('no records to check');
+  const records = files.map(loadChecked); // UsageError (exit 2) before anything is printed
   process.stdout.write(o.format === 'json' ? renderJson(records) : renderText(records));
   return records.some((r) => r.counts.error > 0) ? 1 : 0;
 }

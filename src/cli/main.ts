@@ -84,7 +84,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('check')
     .description('Summarize the findings of records by severity (error, warn, then a count of info), with table/row/column and both sides; exit 1 when any error')
-    .argument('<records...>', 'document records (X.json); findings are read from the sibling X.log.jsonl, or re-run from the record when it is missing')
+    .argument('<records...>', 'document records (X.json) or extract output folders; findings are read from the sibling X.log.jsonl, or re-run from the record when it is missing')
     .addOption(new Option('--format <format>', 'text for people, json for programs').choices(['text', 'json']).default('text'))
     .action((records: string[], o: { format: 'text' | 'json' }) => {
       code = checkCommand(records, o);

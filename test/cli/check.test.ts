@@ -82,6 +82,16 @@ describe('juesuan check', () => {
     expect(r.stdout).toContain('1 record: 1 error, 1 warn, 1 info');
   });
 
+  it('takes an output folder, passing over its manifest.json', () => {
+    const out = tempDir('check-dir');
+    write(out, 'a', record, findings);
+    writeFileSync(join(out, 'manifest.json'), '{"documents": []}');
+    const r = cli(['check', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('1 record: 0 error, 0 warn');
+    expect(cli(['check', join(out, 'a.json'), join(out, 'manifest.json')]).stdout).toContain('1 record:');
+  });
+
   it('usage errors exit 2', () => {
     expect(cli(['check']).code).toBe(2);
     expect(cli(['check', join(dir, 'missing.json')]).code).toBe(2);
