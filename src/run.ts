@@ -15,6 +15,7 @@ import { runIdentityChecks, negativeAmounts } from './checks/run-checks.js';
 import { repairOcrCells } from './checks/repair.js';
 import { flagOcrDoubts } from './checks/ocr-flags.js';
 import { summarizeConfidence } from './confidence.js';
+import { confidenceFromIdentities } from './identity-confidence.js';
 import { TABLE_IDS, type Fact } from './schema/record.js';
 import type { Line } from './ir/types.js';
 import type { PartSpan } from './segment/parts.js';
@@ -55,6 +56,9 @@ export async function runPipeline(input: DocumentInput, opts: ExtractOptions): P
   findings.push(...flagOcrDoubts(extracted));
   findings.push(...runIdentityChecks(extracted.store, extracted.identities));
   findings.push(...negativeAmounts(extracted.tables));
+  // Evidence from the identities adjusts each cell's confidence (README "Confidence").
+  const adjusted = confidenceFromIdentities({ ...extracted, findings });
+  findings.push(...adjusted.findings);
   const present = new Set(extracted.tables.map((t) => t.id));
   const missing = TABLE_IDS.filter((id) => !present.has(id));
   if (missing.length) {
@@ -83,7 +87,7 @@ export async function runPipeline(input: DocumentInput, opts: ExtractOptions): P
     parts: parts.map(({ part, title, pageStart, pageEnd, text }) => ({ part, title, pageStart, pageEnd, text })),
     confidence: { document: 1, tables: {} },
     facts: [],
-    tables: extracted.tables,
+    tables: adjusted.tables,
   };
   record.facts = narrativeFacts(parts, lines, meta.unit);
   findings.push(...runNarrativeRules(makeContext(record)));

@@ -9,10 +9,18 @@ export class CellStore {
   private readonly rows = new Map<string, Map<number, Decimal>>();
   private readonly tables = new Set<TableId>();
   private readonly keys = new Map<TableId, string[]>();
+  private readonly units = new Map<TableId, string>();
 
   addTable(id: TableId, rowKeys: string[]): void {
     this.tables.add(id);
     this.keys.set(id, rowKeys);
+  }
+  /** The money unit the table's values are printed in (its header's 金额单位, else the report's). */
+  setUnit(id: TableId, unit: string): void {
+    this.units.set(id, unit);
+  }
+  unitOf(id: TableId): string | undefined {
+    return this.units.get(id);
   }
   hasTable(id: TableId): boolean {
     return this.tables.has(id);

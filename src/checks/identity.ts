@@ -3,6 +3,7 @@ import { Decimal } from '../decimal.js';
 import type { CellStore } from './cells.js';
 import { ZERO } from './cells.js';
 import { sumEnvelope } from './tolerance.js';
+import { MONEY_UNITS, isCountCell, isMoneyUnit } from './units.js';
 
 /** A reference to one cell: table, row key, value column. */
 export interface CellRef {
@@ -37,29 +38,57 @@ export interface Evaluation {
   right: Decimal;
   diff: Decimal;
   verdict: 'exact' | 'rounding' | 'mismatch';
+  /** The rounding envelope the diff was judged against, in the evaluation's unit. */
+  envelope: Decimal;
+  /** Set when the cells' tables print different money units and the sides were converted to this one. */
+  convertedTo?: string;
+  /** Envelope factor from table units to the evaluation unit (1 when nothing was converted). */
+  scale: Decimal;
 }
 
-function total(store: CellStore, refs: CellRef[], dp: { max: number }): Decimal {
+/**
+ * The money unit each referenced cell is in, when the identity mixes units; undefined when all agree
+ * (the common case: values compared as printed, no conversion at all).
+ */
+function mixedUnits(store: CellStore, id: Identity): { base: string; coarse: string } | undefined {
+  const units = new Set<string>();
+  for (const r of [...id.left, ...id.right]) {
+    if (isCountCell(r)) continue;
+    const u = store.unitOf(r.table);
+    if (isMoneyUnit(u)) units.add(u);
+  }
+  if (units.size < 2) return undefined;
+  const sorted = [...units].sort((a, b) => MONEY_UNITS[a]!.cmp(MONEY_UNITS[b]!));
+  return { base: sorted[0]!, coarse: sorted[sorted.length - 1]! };
+}
+
+function total(store: CellStore, refs: CellRef[], base: string | undefined, dp: { max: number }): Decimal {
   let s = ZERO;
   for (const r of refs) {
-    const v = store.get(r.table, r.row, r.col);
+    let v = store.get(r.table, r.row, r.col);
     if (!v) continue;
     dp.max = Math.max(dp.max, v.decimalPlaces());
+    if (base !== undefined && !isCountCell(r)) {
+      const u = store.unitOf(r.table);
+      if (isMoneyUnit(u)) v = v.mul(MONEY_UNITS[u]!).div(MONEY_UNITS[base]!);
+    }
     s = r.sign === -1 ? s.minus(v) : s.plus(v);
   }
   return s;
 }
 
 export function evaluate(store: CellStore, id: Identity): Evaluation {
+  const mixed = mixedUnits(store, id);
   const dp = { max: 0 };
-  const left = total(store, id.left, dp);
-  const right = total(store, id.right, dp);
+  const left = total(store, id.left, mixed?.base, dp);
+  const right = total(store, id.right, mixed?.base, dp);
   const diff = left.minus(right);
-  const env = sumEnvelope(Math.max(id.left.length, id.right.length));
+  const scale = mixed ? MONEY_UNITS[mixed.coarse]!.div(MONEY_UNITS[mixed.base]!) : new Decimal(1);
+  const env = sumEnvelope(Math.max(id.left.length, id.right.length)).mul(scale);
   let verdict: Evaluation['verdict'];
   if (id.kind === 'le') verdict = diff.lte(0) ? 'exact' : diff.lte(env) ? 'rounding' : 'mismatch';
   else verdict = diff.isZero() ? 'exact' : diff.abs().lte(env) ? 'rounding' : 'mismatch';
-  return { dp: dp.max, left, right, diff, verdict };
+  return { dp: dp.max, left, right, diff, verdict, envelope: env, scale, ...(mixed ? { convertedTo: mixed.base } : {}) };
 }
 
 export function refsOf(id: Identity): CellRef[] {

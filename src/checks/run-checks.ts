@@ -3,7 +3,6 @@ import type { Table, TableId } from '../schema/record.js';
 import type { CellStore } from './cells.js';
 import { evaluate, type Identity } from './identity.js';
 import { RULE_TABLES } from './catalog.js';
-import { sumEnvelope } from './tolerance.js';
 import type { Decimal } from '../decimal.js';
 
 /**
@@ -20,13 +19,13 @@ export function runIdentityChecks(store: CellStore, identities: Identity[]): Fin
     t[ev.verdict]++;
     tally.set(id.rule, t);
     if (ev.verdict === 'exact') continue;
-    const env = sumEnvelope(Math.max(id.left.length, id.right.length));
+    const env = ev.envelope;
     const level = ev.verdict === 'rounding' ? 'info' : ev.diff.abs().gt(env.mul(10)) ? 'error' : 'warn';
     const rel = id.kind === 'le' ? '≤' : '=';
     const f = (d: Decimal): string => d.toFixed(ev.dp);
     findings.push({
       level, stage: 'check', check: id.rule, table: id.at.table, row: id.at.row, column: String(id.at.col),
-      message: `${id.text}: ${f(ev.left)} ${rel === '=' ? '≠' : '>'} ${f(ev.right)} (Δ${f(ev.diff.abs())}${ev.verdict === 'rounding' ? `, within rounding envelope ${env.toFixed()}` : ''})`,
+      message: `${id.text}: ${f(ev.left)} ${rel === '=' ? '≠' : '>'} ${f(ev.right)} (Δ${f(ev.diff.abs())}${ev.verdict === 'rounding' ? `, within rounding envelope ${env.toFixed()}` : ''}${ev.convertedTo ? `; tables in different units, compared in ${ev.convertedTo}` : ''})`,
       expected: f(ev.right), actual: f(ev.left), evaluated: true,
       confidence: ev.verdict === 'rounding' ? 0.9 : 0.3,
     });

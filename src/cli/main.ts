@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { extractCommand, type ExtractCliOptions } from './extract.js';
 import { mergeCommand, exportCommand } from './dataset.js';
+import { checkCommand } from './check.js';
 import { LOG_LEVELS } from './logger.js';
 import { UsageError } from './usage.js';
 import { packageVersion } from '../batch/version.js';
@@ -78,6 +79,15 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--log-level <level>', 'process log level').choices(LOG_LEVELS).default('info'))
     .action((dir: string, o: { format: 'jsonl' | 'csv' | 'sqlite'; to: string; bom?: boolean; logLevel: string }) => {
       code = exportCommand(dir, o);
+    });
+
+  program
+    .command('check')
+    .description('Summarize the findings of records by severity (error, warn, then a count of info), with table/row/column and both sides; exit 1 when any error')
+    .argument('<records...>', 'document records (X.json) or extract output folders; findings are read from the sibling X.log.jsonl, or re-run from the record when it is missing')
+    .addOption(new Option('--format <format>', 'text for people, json for programs').choices(['text', 'json']).default('text'))
+    .action((records: string[], o: { format: 'text' | 'json' }) => {
+      code = checkCommand(records, o);
     });
 
   try {

@@ -23,6 +23,8 @@ export interface CellEvidence {
   conf: number;
   placement: 'explicit' | 'geometry' | 'arithmetic';
   origin: 'text' | 'native' | 'ocr';
+  /** False when the identities admit another column for an arithmetic-placed cell (confirming sums then say nothing about its column). */
+  columnDetermined?: boolean;
 }
 
 export interface ExtractedTables {
@@ -47,9 +49,12 @@ export function extractTables(regions: TableRegion[], reportUnit: string, ruling
   const merged = mergeContinued(regions, findings);
   const read = merged.map((region) => ({ region, ...readRegion(region, rulingsOf) }));
   const store = new CellStore();
+  // Units first: identities across tables printed in different units convert (issue 5 item 4).
+  const units = new Map(merged.map((region) => [region.spec.id, region.spec.unit ?? tableUnit(region, reportUnit, findings)] as const));
   for (const { region, rows, findings: f } of read) {
     findings.push(...f);
     store.addTable(region.spec.id, rows.map((r) => r.key));
+    store.setUnit(region.spec.id, units.get(region.spec.id)!);
     for (const r of rows) if (r.placed) store.set(region.spec.id, r.key, valuesOf(r, r.placed));
   }
   const identities = instantiate(store);
@@ -74,7 +79,7 @@ export function extractTables(regions: TableRegion[], reportUnit: string, ruling
       // pattern, are likely right but unconfirmed.
       const zeroOnly = !determined && c.value !== undefined && new Decimal(c.value).isZero() && s.patternHolds;
       const conf = determined ? (s.componentCost === 0 ? 0.9 : 0.75) : zeroOnly ? 0.6 : 0.4;
-      evidence.set(`${s.table}|${s.row.key}|${col}`, { conf: Math.min(conf, c.run.conf), placement: 'arithmetic', origin: c.run.origin });
+      evidence.set(`${s.table}|${s.row.key}|${col}`, { conf: Math.min(conf, c.run.conf), placement: 'arithmetic', origin: c.run.origin, columnDetermined: determined });
       findings.push({
         level: determined || zeroOnly ? 'info' : 'warn', stage: 'table', check: 'table.column-inferred',
         table: s.table, row: s.row.key, column: String(col),
@@ -88,7 +93,7 @@ export function extractTables(regions: TableRegion[], reportUnit: string, ruling
       });
     });
   }
-  const tables = read.map(({ region, rows }) => toTable(region, rows, reportUnit, evidence, findings));
+  const tables = read.map(({ region, rows }) => toTable(region, rows, units.get(region.spec.id)!, evidence));
   return { tables, store, identities, findings, evidence };
 }
 
@@ -122,10 +127,9 @@ function mergeContinued(regions: TableRegion[], findings: Finding[]): TableRegio
   return out;
 }
 
-function toTable(region: TableRegion, rows: RawRow[], reportUnit: string, evidence: Map<string, CellEvidence>, findings: Finding[]): Table {
+function toTable(region: TableRegion, rows: RawRow[], unit: string, evidence: Map<string, CellEvidence>): Table {
   const { spec } = region;
   const id: TableId = spec.id;
-  const unit = spec.unit ?? tableUnit(region, reportUnit, findings);
   const ordered = spec.layout === 'lines' || spec.layout === 'two-sided'
     ? [...rows].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) : rows;
   const out: Row[] = ordered.map((r) => {
@@ -148,13 +152,7 @@ function toTable(region: TableRegion, rows: RawRow[], reportUnit: string, eviden
     }
     if (r.line !== undefined) row.line = r.line;
     if (r.side) row.side = r.side;
-    const cs = Object.values(confs);
-    if (cs.length) {
-      row.confidence = Math.min(...cs);
-      const top = Math.max(...cs);
-      const low = Object.fromEntries(Object.entries(confs).filter(([, v]) => v < top));
-      if (Object.keys(low).length) row.cellConfidence = low;
-    }
+    setRowConfidence(row, confs);
     return row;
   });
   const placements = new Set(rows.filter((r) => r.cells.length).map((r) => r.placement ?? 'explicit'));
@@ -163,4 +161,19 @@ function toTable(region: TableRegion, rows: RawRow[], reportUnit: string, eviden
   };
   if (placements.size) table.placement = placements.size > 1 ? 'mixed' : [...placements][0]!;
   return table;
+}
+
+/**
+ * Contract: a row's `confidence` is its lowest cell; `cellConfidence` lists the cells below the row's
+ * best. Shared by extraction and the identity-evidence adjustment so both write rows the same way.
+ */
+export function setRowConfidence(row: Row, confs: Record<string, number>): void {
+  delete row.confidence;
+  delete row.cellConfidence;
+  const cs = Object.values(confs);
+  if (!cs.length) return;
+  row.confidence = Math.min(...cs);
+  const top = Math.max(...cs);
+  const low = Object.fromEntries(Object.entries(confs).filter(([, v]) => v < top));
+  if (Object.keys(low).length) row.cellConfidence = low;
 }

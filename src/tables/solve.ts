@@ -152,7 +152,7 @@ function solveComponent(comp: number[], vars: Var[], identities: Identity[], idV
     };
     if (!id.left.every((r) => assigned(r.row, r.table))) return false;
     const ev = evaluate(store, { ...id, right: id.right.filter((r) => assigned(r.row, r.table)) });
-    return ev.right.minus(ev.left).gt(sumEnvelope(id.right.length));
+    return ev.right.minus(ev.left).gt(sumEnvelope(id.right.length).mul(ev.scale));
   };
 
   // Printing-pattern preference: a report prints a cell (even 0.00) in a row where its parent row

@@ -1,0 +1,31 @@
+import { Decimal } from '../decimal.js';
+import type { CellRef } from './identity.js';
+
+/**
+ * Money units of identities.md §D / issue 5 item 4. Reports print 万元 almost always, but some print 元
+ * (or one table in 元 inside a 万元 report). Identities must compare like with like, so each money
+ * unit has its size in 元; an identity whose cells come from tables in different units is evaluated
+ * in the smallest of them, with the rounding envelope of the coarsest (a 万元 figure is only known
+ * to ±0.005 万元 = ±50 元).
+ */
+export const MONEY_UNITS: Readonly<Record<string, Decimal>> = {
+  元: new Decimal(1),
+  千元: new Decimal(1000),
+  万元: new Decimal(10000),
+  亿元: new Decimal(100000000),
+};
+
+export function isMoneyUnit(unit: string | undefined): unit is string {
+  return unit !== undefined && Object.hasOwn(MONEY_UNITS, unit);
+}
+
+/**
+ * Counts, not money, whatever the table's header says: 公开09表 lines 10–20 (团组数, 人次, 车辆数,
+ * 批次) and all of 公开10表. They are never converted.
+ */
+export function isCountCell(ref: Pick<CellRef, 'table' | 'row'>): boolean {
+  if (ref.table === '10') return true;
+  if (ref.table !== '09') return false;
+  const m = /^line:(\d+)$/.exec(ref.row);
+  return m !== null && Number(m[1]) >= 10;
+}
