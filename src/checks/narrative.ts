@@ -320,9 +320,9 @@ const c15 = rule('narrative.percent-sign', 'C15', 'every percent share written w
 );
 
 const EMPTY_STATEMENT: Array<[TableId, RegExp]> = [
-  ['07', /无政府性基金预算财政拨款/],
-  ['08', /无国有资本经营预算财政拨款/],
-  ['09', /无财政拨款[“"]?三公[”"]?经费/],
+  ['07', /(?:无|没有)政府性基金预算财政拨款/],
+  ['08', /(?:无|没有)国有资本经营预算财政拨款/],
+  ['09', /(?:无|没有)财政拨款[“"]?三公[”"]?经费/],
 ];
 
 const c16 = rule('narrative.empty-table-statement', 'C16', 'empty T07/T08/T09 ⇒ a statement that the table is empty', (ctx, r) => {
