@@ -46,8 +46,8 @@ describe('bench table', () => {
 
 describe.runIf(existsSync('/proc/self/status'))('process-tree measurements', () => {
   it('peak RSS covers a grandchild process, not just the direct child', async () => {
-    // sh → node (grandchild) that keeps 200 MiB resident for half a second
-    const script = "const b=Buffer.alloc(200*1024*1024,1);setTimeout(()=>console.log(b[5]),500)";
+    // sh → node (grandchild) that keeps 200 MiB resident for 1.5 s (the sampler rescans the tree every 0.5 s)
+    const script = "const b=Buffer.alloc(200*1024*1024,1);setTimeout(()=>console.log(b[5]),1500)";
     const r = await measuredSpawn('sh', ['-c', `"${process.execPath}" -e '${script}'; true`]);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe('1');
