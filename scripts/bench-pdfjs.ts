@@ -1,10 +1,10 @@
 /**
  * Baseline for the bench: bare pdfjs text extraction (getTextContent + getOperatorList on every
  * page, same document options as ingest) next to the ingest stage, in the same run. Run:
- *   npx tsx scripts/bench-pdfjs.ts [file.pdf …]   (default: samples/pdf/*.pdf)
+ *   node dist/scripts/bench-pdfjs.js [file.pdf …]   (default: samples/pdf/*.pdf; or npx tsx scripts/bench-pdfjs.ts)
  * The whole-pipeline figure belongs to `npm run bench`; this prints pages/s for bare pdfjs and ingestPdf.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ingestPdf } from '../src/ingest/pdf.js';
 import { bareExtract } from '../src/ingest/pdfjs.js';
@@ -22,7 +22,9 @@ async function timeAll(files: Uint8Array[], fn: (b: Uint8Array) => Promise<numbe
 }
 
 async function main(): Promise<void> {
-  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  // The repo root is one level up from scripts/ (tsx) and two from dist/scripts/ (npm run build).
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  const root = existsSync(path.join(here, '..', 'package.json')) ? path.resolve(here, '..') : path.resolve(here, '..', '..');
   const args = process.argv.slice(2);
   const paths = args.length > 0 ? args : readdirSync(path.join(root, 'samples/pdf')).filter((f) => f.endsWith('.pdf')).map((f) => path.join(root, 'samples/pdf', f));
   const files = paths.map((p) => new Uint8Array(readFileSync(p)));

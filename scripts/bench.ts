@@ -1,80 +1,91 @@
 /**
  * `npm run bench`: throughput and memory of the batch on the bundled samples, as ONE table.
  *
- * Input kinds are found by globbing `samples/` (data-driven, so new samples join automatically):
- * text = every *.txt; OCR = *.pdf under a folder or name containing "scan" or "ocr"; native PDF =
- * every other *.pdf. Each kind runs at concurrency 1 and N (the cores) in a fresh child process
- * (so its peak RSS — worker threads included, they share the process — is its own), through the
- * real worker pool, after a warm-up pass (every sample once per worker). Baselines run in the same invocation when
- * available: bare pdfjs extraction (`bareExtract` of src/ingest/pdfjs.ts, once that lands),
- * `pdftotext -layout` and the `tesseract` CLI (OMP_THREAD_LIMIT=1) when installed.
+ * Input kinds come from globbing `samples/` (see lib/bench-inputs.ts): text, native PDF, OCR. Each
+ * kind runs through the real worker pool and batch runner at concurrency 1 and N (the cores), each
+ * run in a fresh child process whose whole process tree is sampled for peak RSS from outside
+ * (lib/tree-rss.ts), after a warm-up (the smallest sample once per worker: module loading, pdfjs
+ * and tesseract start-up and JIT are not what a long nightly batch spends its time on). The child
+ * also reports the CPU time of the timed part: CPU ÷ wall = how many cores were busy; and the CPU
+ * the rest of the machine used meanwhile, since a shared machine skews every figure.
  *
- * BENCH_MIN_DOCS (default 16) repeats a small sample set so each timed run has enough documents
- * for the speed-up to mean something.
+ * Baselines in the same invocation: bare pdfjs (`bareExtract`: getTextContent + getOperatorList on
+ * every page) over the same native PDFs, its ratio to the pipeline at concurrency 1 (issue 3's
+ * target: the pipeline adds ≤ 30 %); seconds per OCR'd page; `pdftotext -layout` and native
+ * `tesseract` (lib/bench-baselines.ts) when installed.
+ *
+ * BENCH_MIN_DOCS (default 12) repeats the text and native-PDF samples, BENCH_MIN_OCR_DOCS
+ * (default 4) the OCR samples; BENCH_KINDS=text,native,ocr (prefixes) runs only some kinds, so each timed run has enough documents for the speed-up to mean
+ * something while the whole bench stays within a few minutes on 2 cores.
  */
-import { spawnSync, execFileSync } from 'node:child_process';
-import { availableParallelism, tmpdir } from 'node:os';
-import { mkdtempSync, rmSync, readFileSync, readdirSync, existsSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { collectInputs, type InputFile } from '../src/batch/inputs.js';
-import { WorkerPool } from '../src/batch/pool.js';
-import { runBatch, type BatchInput } from '../src/batch/run.js';
-import { pipelineModuleUrl, pipelineVersion } from '../src/batch/version.js';
+import { byKind, repeated, type Kind } from './lib/bench-inputs.js';
+import { has, pdftotextBaseline, tesseractBaseline, type OcrPageRef } from './lib/bench-baselines.js';
+import { machineBusyMs } from './lib/machine-cpu.js';
+import { measuredSpawn } from './lib/measured-spawn.js';
+import { renderTable } from './lib/text-table.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const SAMPLES = join(ROOT, 'samples');
-type Kind = 'text' | 'native PDF' | 'OCR';
+const minDocs = (kind: Kind) =>
+  Number(kind === 'OCR' ? process.env.BENCH_MIN_OCR_DOCS ?? 4 : process.env.BENCH_MIN_DOCS ?? 12);
 
+/** What a child reports about its timed part. */
 interface Measure {
   docs: number;
   pages: number;
   ms: number;
+  /** CPU time of every thread of the child during the timed part. */
+  cpuMs?: number;
+  /** CPU time of every other process on the machine during the timed part (shared machines). */
+  othersMs?: number;
   rssMb: number;
-  ok: number;
-  failed: number;
+  /** Documents that failed (baselines: none). */
+  failed?: number;
 }
 
-function kinds(): Map<Kind, InputFile[]> {
-  const all = collectInputs([SAMPLES]);
-  const m = new Map<Kind, InputFile[]>([['text', []], ['native PDF', []], ['OCR', []]]);
-  for (const f of all) {
-    if (f.rel.endsWith('.txt')) m.get('text')!.push(f);
-    else if (/(^|\/)[^/]*(scan|ocr)/i.test(f.rel)) m.get('OCR')!.push(f);
-    else m.get('native PDF')!.push(f);
-  }
-  return m;
-}
+const samples = (kind: Kind): InputFile[] => byKind(collectInputs([SAMPLES])).get(kind)!;
+const smallest = (files: InputFile[]) => [...files].sort((a, b) => statSync(a.abs).size - statSync(b.abs).size)[0]!;
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
-function repeated(files: InputFile[]): BatchInput[] {
-  const min = Number(process.env.BENCH_MIN_DOCS ?? 16);
-  const reps = Math.max(1, Math.ceil(min / files.length));
-  const out: BatchInput[] = [];
-  for (let r = 0; r < reps; r++) for (const [i, f] of files.entries()) out.push({ ...f, output: `d${i}~r${r}` });
-  return out;
+/** Start timing: returns the wall, own-CPU and others-CPU figures when called again. */
+function timer(): () => { ms: number; cpuMs: number; othersMs?: number } {
+  const cpu0 = process.cpuUsage();
+  const machine0 = machineBusyMs();
+  const t0 = performance.now();
+  return () => {
+    const ms = performance.now() - t0;
+    const own = cpuMs(process.cpuUsage(cpu0));
+    const machine1 = machineBusyMs();
+    return machine0 === null || machine1 === null ? { ms, cpuMs: own } : { ms, cpuMs: own, othersMs: Math.max(0, machine1 - machine0 - own) };
+  };
 }
 
 /** Child: one timed batch of one kind at one concurrency; prints a Measure as JSON. */
 async function child(kind: Kind, concurrency: number): Promise<void> {
-  const files = kinds().get(kind)!;
-  const inputs = repeated(files);
-  const moduleUrl = pipelineModuleUrl();
-  const pool = new WorkerPool({ size: concurrency, pipelineModule: moduleUrl, timeoutMs: 600_000, memoryMb: 2048 });
+  const { WorkerPool } = await import('../src/batch/pool.js');
+  const { runBatch } = await import('../src/batch/run.js');
+  const { pipelineModuleUrl } = await import('../src/batch/version.js');
+  const files = samples(kind);
+  const inputs = repeated(files, minDocs(kind));
+  const extract = { ocr: 'auto', foldGlyphs: true } as const;
+  const pool = new WorkerPool({ size: concurrency, pipelineModule: pipelineModuleUrl(), timeoutMs: 600_000, memoryMb: 2048 });
   const out = mkdtempSync(join(tmpdir(), 'juesuan-bench-'));
   try {
-    // Warm-up outside the timing: start every worker, load the pipeline (pdfjs, tesseract) and let
-    // V8 optimize it, by giving the pool each sample once per worker. The table is about the steady
-    // state of a long nightly batch, not about JIT warm-up of a 20-document run.
-    const warm = Array.from({ length: concurrency }, () => files).flat();
-    await Promise.all(warm.map((f) => pool.run({ path: f.path, bytes: readFileSync(f.abs), options: { ocr: 'auto', foldGlyphs: true } })));
+    const warm = smallest(files);
+    await Promise.all(Array.from({ length: concurrency }, () => pool.run({ path: warm.path, bytes: readFileSync(warm.abs), options: extract })));
     const log = { info() {}, warn() {}, debug() {} };
-    const t0 = performance.now();
-    const s = await runBatch(inputs, {
-      outDir: out, force: true, concurrency, strict: false, extract: { ocr: 'auto', foldGlyphs: true },
-      pipelineVersion: await pipelineVersion(moduleUrl),
-    }, { executor: pool, log });
-    const ms = performance.now() - t0;
-    const m: Measure = { docs: inputs.length, pages: s.pages, ms, rssMb: process.resourceUsage().maxRSS / 1024, ok: s.ok + s.partial, failed: s.failed };
+    const done = timer();
+    // force: every input is extracted; the version string only labels the throw-away manifest.
+    const s = await runBatch(inputs, { outDir: out, force: true, concurrency, strict: false, extract, pipelineVersion: 'bench' }, { executor: pool, log });
+    const m: Measure = {
+      docs: inputs.length, pages: s.pages, ...done(),
+      rssMb: process.resourceUsage().maxRSS / 1024, failed: s.failed,
+    };
     process.stdout.write(JSON.stringify(m) + '\n');
   } finally {
     await pool.close();
@@ -82,126 +93,131 @@ async function child(kind: Kind, concurrency: number): Promise<void> {
   }
 }
 
-/** Child: bare pdfjs text + operator-list extraction over the native PDFs, one document at a time. */
-async function bareChild(kind: Kind): Promise<void> {
-  const url = pathToFileURL(join(ROOT, 'dist', 'src', 'ingest', 'pdfjs.js')).href;
-  let bareExtract: ((bytes: Uint8Array) => Promise<{ pages?: number } | unknown>) | undefined;
-  try {
-    bareExtract = ((await import(url)) as { bareExtract?: typeof bareExtract }).bareExtract;
-  } catch {
-    bareExtract = undefined;
-  }
-  if (!bareExtract) {
-    process.stdout.write('null\n');
-    return;
-  }
-  const inputs = repeated(kinds().get(kind)!);
+/** Child: bare pdfjs extraction over the native PDFs (same repeated list), one document at a time. */
+async function bareChild(): Promise<void> {
+  const { bareExtract } = await import('../src/ingest/pdfjs.js');
+  const files = samples('native PDF');
+  const inputs = repeated(files, minDocs('native PDF'));
+  for (const f of files) await bareExtract(new Uint8Array(readFileSync(f.abs))); // warm-up, as the pipeline's
   let pages = 0;
-  const t0 = performance.now();
-  for (const f of inputs) {
-    const r = (await bareExtract(new Uint8Array(readFileSync(f.abs)))) as { pages?: number } | undefined;
-    pages += typeof r?.pages === 'number' ? r.pages : 0;
-  }
-  const m: Measure = { docs: inputs.length, pages, ms: performance.now() - t0, rssMb: process.resourceUsage().maxRSS / 1024, ok: inputs.length, failed: 0 };
+  const done = timer();
+  for (const f of inputs) pages += (await bareExtract(new Uint8Array(readFileSync(f.abs)))).pages;
+  const m: Measure = {
+    docs: inputs.length, pages, ...done(),
+    rssMb: process.resourceUsage().maxRSS / 1024
+  };
   process.stdout.write(JSON.stringify(m) + '\n');
 }
 
-function runChild(args: string[]): Measure | null | string {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (r.status !== 0) return `child failed: ${(r.stderr || '').trim().split('\n').at(-1) ?? r.status}`;
-  return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? 'null') as Measure | null;
+/** Run this script in a child mode; the peak RSS is the larger of the sampled tree and the child's own. */
+async function runChild(args: string[]): Promise<Measure | string> {
+  const r = await measuredSpawn(process.execPath, [fileURLToPath(import.meta.url), ...args]);
+  if (r.code !== 0) return `child failed: ${r.stderr.trim().split('\n').at(-1) ?? r.code}`;
+  const m = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? 'null') as Measure;
+  return { ...m, rssMb: Math.max(m.rssMb, r.peakMb) };
 }
 
-function has(cmd: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-}
-
-function pdfPages(file: string): number {
-  if (!has('pdfinfo')) return 0;
-  const m = /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }));
-  return m ? Number(m[1]) : 0;
-}
-
-/** A CLI over every file, one at a time; peak RSS is the largest child's. */
-function cliBaseline(files: InputFile[], run: (f: InputFile, dir: string) => string[][]): Measure {
-  const dir = mkdtempSync(join(tmpdir(), 'juesuan-bench-cli-'));
-  let pages = 0;
-  let rss = 0;
-  const t0 = performance.now();
-  try {
-    for (const f of files) {
-      pages += pdfPages(f.abs);
-      for (const argv of run(f, dir)) {
-        // GNU time reports the child's peak RSS; without it the run is timed all the same.
-        const timed = existsSync('/usr/bin/time');
-        const [cmd, ...rest] = timed ? ['/usr/bin/time', '-f', '%M', ...argv] : argv;
-        const r = spawnSync(cmd!, rest, { encoding: 'utf8', env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
-        if (timed) rss = Math.max(rss, Number((r.stderr ?? '').trim().split('\n').at(-1)) / 1024 || 0);
-      }
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+/** The pages juesuan OCRs in `--ocr auto`: those without a usable text layer. */
+async function ocrPagesOf(files: InputFile[]): Promise<OcrPageRef[]> {
+  const { ingestPdf } = await import('../src/ingest/pdf.js');
+  const out: OcrPageRef[] = [];
+  for (const f of files) {
+    for (const page of (await ingestPdf(new Uint8Array(readFileSync(f.abs)))).pagesWithoutText) out.push({ file: f.abs, page });
   }
-  return { docs: files.length, pages, ms: performance.now() - t0, rssMb: rss, ok: files.length, failed: 0 };
+  return out;
 }
 
-function main(): void {
+async function pageCount(files: InputFile[]): Promise<number> {
+  const { openPdf } = await import('../src/ingest/pdfjs-load.js');
+  let n = 0;
+  for (const f of files) {
+    const doc = await openPdf(new Uint8Array(readFileSync(f.abs)));
+    n += doc.numPages;
+    await doc.destroy();
+  }
+  return n;
+}
+
+const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+/** "own (+others)" cores busy during the timed part. */
+const cores = (m: Measure) =>
+  m.cpuMs === undefined ? '—' : fmt(m.cpuMs / m.ms, 2) + (m.othersMs === undefined ? '' : ` (+${fmt(m.othersMs / m.ms, 2)})`);
+const isMeasure = (m: Measure | string | null): m is Measure => m !== null && typeof m === 'object';
+
+async function main(): Promise<void> {
+  const started = performance.now();
   const n = availableParallelism();
   const rows: string[][] = [];
-  const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '—');
-  const add = (what: string, conc: string, m: Measure | null | string, speedup = '', note = '') => {
-    if (m === null || typeof m === 'string') {
-      rows.push([what, conc, '—', '—', '—', '—', '—', '—', typeof m === 'string' ? m : note || 'not available']);
+  const add = (what: string, conc: string, m: Measure | string | null, speedup = '', note = '') => {
+    if (!isMeasure(m)) {
+      rows.push([what, conc, '—', '—', '—', '—', '—', '—', '—', typeof m === 'string' ? m : note]);
       return;
     }
     const s = m.ms / 1000;
-    rows.push([what, conc, String(m.docs), m.pages ? String(m.pages) : '—', fmt(m.docs / s, 2), m.pages ? fmt(m.pages / s, 2) : '—', speedup, fmt(m.rssMb, 0), note || `${m.ok} ok, ${m.failed} failed`]);
+    const failed = m.failed ? `${m.failed} FAILED; ` : '';
+    rows.push([
+      what, conc, String(m.docs), m.pages ? String(m.pages) : '—', fmt(m.docs / s, 2), m.pages ? fmt(m.pages / s, 1) : '—',
+      speedup, cores(m), fmt(m.rssMb, 0), failed + note,
+    ]);
   };
 
-  for (const [kind, files] of kinds()) {
+  const only = process.env.BENCH_KINDS?.split(',').map((k) => k.trim().toLowerCase());
+  for (const [kind, files] of byKind(collectInputs([SAMPLES]))) {
+    if (only && !only.some((k) => kind.toLowerCase().startsWith(k))) continue;
     if (files.length === 0) {
-      add(kind, '', null, '', 'no samples yet');
+      add(kind, '', null, '', 'no samples');
       continue;
     }
-    const one = runChild(['--child', kind, '1']);
-    add(kind, '1', one);
-    if (n > 1) {
-      const many = runChild(['--child', kind, String(n)]);
-      const up = typeof one === 'object' && one && typeof many === 'object' && many ? `${fmt(one.ms / many.ms, 2)}×` : '';
-      add(kind, String(n), many, up);
+    const one = await runChild(['--child', kind, '1']);
+    const many = n > 1 ? await runChild(['--child', kind, String(n)]) : null;
+    const up = isMeasure(one) && isMeasure(many) ? `${fmt(one.ms / many.ms, 2)}×` : '';
+    let oneNote = `${files.length} samples ×${Math.ceil(minDocs(kind) / files.length)}`;
+    let ocrPages: OcrPageRef[] = [];
+    if (kind === 'OCR') {
+      ocrPages = await ocrPagesOf(files);
+      const perRep = ocrPages.length;
+      if (isMeasure(one) && perRep > 0) {
+        const ocred = perRep * (one.docs / files.length);
+        oneNote += `; ${fmt(one.ms / 1000 / ocred, 2)} s per OCR'd page (${ocred} of ${one.pages} pages OCR'd, whole pipeline)`;
+      }
     }
-    if (kind !== 'text') {
-      add(`  bare pdfjs (${kind})`, '1', runChild(['--bare', kind]), '', '');
-      if (has('pdftotext')) add(`  pdftotext -layout (${kind})`, '1', cliBaseline(files, (f, d) => [['pdftotext', '-layout', f.abs, join(d, 'o.txt')]]), '', 'per file, sequential');
-      else add(`  pdftotext -layout (${kind})`, '1', null, '', 'not installed');
+    add(kind, '1', one, '', oneNote);
+    if (many !== null) add(kind, String(n), many, up, isMeasure(many) ? `${n} workers` : '');
+
+    if (kind === 'native PDF') {
+      const bare = await runChild(['--bare']);
+      const over = isMeasure(bare) && isMeasure(one) ? one.ms / one.pages / (bare.ms / bare.pages) : NaN;
+      add('  bare pdfjs', '1', bare, '', Number.isFinite(over)
+        ? `pipeline (conc 1) takes ${fmt(over, 2)}× bare pdfjs per page: adds ${fmt((over - 1) * 100, 0)} % (target ≤ 30 %)`
+        : '');
+      if (has('pdftotext')) {
+        const pages = await pageCount(files);
+        add('  pdftotext -layout', '1', await pdftotextBaseline(files.map((f) => f.abs), pages).catch((e: Error) => e.message), '', 'poppler, each file once');
+      } else add('  pdftotext -layout', '1', null, '', 'not installed (apt-get install poppler-utils)');
     }
     if (kind === 'OCR') {
-      if (has('tesseract') && has('pdftoppm')) {
-        add('  tesseract CLI (OCR)', '1', cliBaseline(files, (f, d) => {
-          execFileSync('pdftoppm', ['-r', '300', '-png', f.abs, join(d, 'p')]);
-          return readdirSync(d).filter((p) => p.endsWith('.png')).map((p) => ['tesseract', join(d, p), join(d, `${p}.out`), '-l', 'chi_sim', '--psm', '6']);
-        }), '', 'pdftoppm 300 dpi + tesseract, OMP_THREAD_LIMIT=1');
-      } else add('  tesseract CLI (OCR)', '1', null, '', 'tesseract/pdftoppm not installed');
+      if (has('tesseract') && ocrPages.length > 0) {
+        const cli = await tesseractBaseline(ocrPages).catch((e: Error) => e.message);
+        let note = 'same pages, model, 200 dpi; OMP_THREAD_LIMIT=1, full page';
+        if (isMeasure(cli) && isMeasure(one)) {
+          const ours = one.ms / (ocrPages.length * (one.docs / files.length));
+          note = `${fmt(cli.ms / 1000 / cli.pages, 2)} s/page; juesuan ÷ tesseract = ${fmt(ours / (cli.ms / cli.pages), 2)} (${note})`;
+        }
+        add('  tesseract CLI', '1', cli, '', note);
+      } else add('  tesseract CLI', '1', null, '', 'not installed (apt-get install tesseract-ocr)');
     }
   }
 
-  const head = ['input kind', 'conc', 'docs', 'pages', 'docs/s', 'pages/s', 'speed-up', 'peak RSS MiB', 'notes'];
-  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
-  const line = (r: string[]) => '| ' + r.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join(' | ') + ' |';
+  const head = ['input kind', 'conc', 'docs', 'pages', 'docs/s', 'pages/s', 'speed-up', 'CPU cores: own (+others)', 'peak RSS MiB', 'notes'];
   console.log(`juesuan bench — ${n} cores, node ${process.version}, samples in ${SAMPLES}`);
-  console.log(line(head));
-  console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  for (const r of rows) console.log(line(r));
-}
-
-/** Display width: CJK characters take two columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/.test(ch) ? 2 : 1;
-  return w;
+  console.log(renderTable(head, rows));
+  console.log(
+    'peak RSS: whole process tree of each run (batch process, worker threads, children). CPU cores: CPU time ÷ wall time of the ' +
+      `timed part; "+others" is every other process on the machine meanwhile (> 0.2 means the figures are skewed). Bench time ${fmt((performance.now() - started) / 1000, 0)} s; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`,
+  );
 }
 
 const [flag, kindArg, concArg] = process.argv.slice(2);
 if (flag === '--child') await child(kindArg as Kind, Number(concArg));
-else if (flag === '--bare') await bareChild(kindArg as Kind);
-else main();
+else if (flag === '--bare') await bareChild();
+else await main();
