@@ -5,16 +5,10 @@
  * the same rules hold for 9pt tables and 16pt titles.
  */
 import type { Line, Ruling, Run } from '../ir/types.js';
+import type { PdfTextItem } from './pdfjs.js';
 
-export interface TextItem {
-  str: string;
-  x0: number;
-  x1: number;
-  baseline: number;
-  top: number;
-  bottom: number;
-  fontSize: number;
-}
+/** The positioned text item the pdfjs adapter hands over (top-left coordinates). */
+export type TextItem = PdfTextItem;
 
 /** Items whose baselines differ by at most this × font size sit on one line (subscripts aside). */
 export const BASELINE_TOLERANCE = 0.4;
