@@ -33,15 +33,8 @@ const NUMBERISH = /^-?[\d,.，．]+$/;
 /** White margin around a crop: tesseract misreads glyphs that touch the image edge. */
 const PAD = 12;
 
-interface Piece {
-  text: string;
-  /** Page pixels. */
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-  conf: number;
-}
+/** A recognized word or cell text in page pixels. */
+type Piece = Omit<OcrWord, 'line'>;
 
 export async function ocrGrayPage(
   pool: OcrPool,
