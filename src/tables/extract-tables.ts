@@ -74,7 +74,7 @@ export function extractTables(regions: TableRegion[], reportUnit: string, ruling
       if (c.kind === 'dash') return; // dashes are not emitted; their column only constrains the others
       const col = s.columns[i]!;
       const alts = s.alternatives[i] ?? [col];
-      const determined = alts.length === 1;
+      const determined = alts.length === 1 && s.exhaustive;
       // Columns the sums cannot tell apart only for zero cells, chosen by the parent's printed
       // pattern, are likely right but unconfirmed.
       const zeroOnly = !determined && c.value !== undefined && new Decimal(c.value).isZero() && s.patternHolds;

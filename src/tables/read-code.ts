@@ -25,8 +25,7 @@ export function readCodeTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
   const { spec } = region;
   const columns = spec.columns.map((c) => c.no);
   const findings: Finding[] = [];
-  const printedHead = findAnchors(region.lines);
-  const head = printedHead ?? namedHead(region);
+  const head = findAnchors(region.lines) ?? namedHead(region);
   const anchorsOf = anchorsPerPage(region.lines, head?.anchors, rulingsOf);
   const rows: RawRow[] = [];
   const headerTexts = new Set<string>();

@@ -24,9 +24,7 @@ export function readLineTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
     : [{ side: undefined, range: spec.lines! }];
   const rows: RawRow[] = [];
   const last = new Map<string, number>();
-  let started = false;
   let sawLineNumbers = false;
-  void started;
   const anchorsOf = anchorsPerPage(region.lines, head?.anchors, rulingsOf);
   // A header repeated on a continuation page is not a row.
   const headerTexts = new Set(region.lines.slice(0, head ? head.at + 1 : 0).map((l) => squash(l.text)));
@@ -37,7 +35,7 @@ export function readLineTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
     const tokens = runsOf(line).filter((r) => r.text.trim() !== '');
     // Positioned input: a label wrapped inside its cell leaves text-only pieces above and below the
     // row's line; they are attached by position once the rows are known.
-    const segments = splitByLineNumbers(tokens, sides.map((s) => s.range), last);
+    const segments = splitByLineNumbers(tokens, sides.map((s) => s.range));
     if (!segments && line.separation === 'geometry' && rows.length > 0 && tokens.every((t) => !isValueText(t.text)) &&
       (sawLineNumbers || inferByLabels(tokens, sides, spec.labels ?? {}, line.separation, new Map(last)).length === 0)) {
       fragments.push(line);
@@ -48,14 +46,12 @@ export function readLineTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
       if (sawLineNumbers) continue;
       // No 行次 on this line: key by the template label, when the label is unambiguous.
       const inferred = inferByLabels(tokens, sides, spec.labels ?? {}, line.separation, last);
-      if (inferred.length) started = true;
       for (const seg of inferred) {
         last.set(seg.side ?? '', seg.no);
         rows.push(toRow(seg, line, anchorsOf(line.page), spec, findings, true));
       }
       continue;
     }
-    started = true;
     sawLineNumbers = true;
     for (const seg of segments) {
       last.set(seg.side ?? '', seg.no);
@@ -92,7 +88,7 @@ interface Segment {
 }
 
 /** Split a printed line at its 行次 numbers: [label] 行次 [values] ([label] 行次 [values]). */
-function splitByLineNumbers(tokens: Run[], ranges: LineRange[], last: Map<string, number>): Segment[] | null {
+function splitByLineNumbers(tokens: Run[], ranges: LineRange[]): Segment[] | null {
   const found: { at: number; range: LineRange; no: number }[] = [];
   let from = 0;
   for (let s = 0; s < ranges.length; s++) {
@@ -115,7 +111,6 @@ function splitByLineNumbers(tokens: Run[], ranges: LineRange[], last: Map<string
     from = pick + 1;
   }
   if (found.length === 0) return null;
-  void last;
   return found.map((f, k) => {
     const start = k === 0 ? 0 : found[k - 1]!.at + 1;
     const between = tokens.slice(start, f.at);

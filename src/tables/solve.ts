@@ -11,13 +11,14 @@ import type { RawRow } from './raw.js';
  * candidate; the identities (row sums, parent = Σ children per column, cross-table totals) pick the
  * placements that hold. Branch and bound over the rows of each connected component minimizes the
  * number of failed identities; ties are broken by the printed-position hints and, last, by packing
- * left. A row is "determined" when every optimal solution agrees on it.
+ * left. A cell is determined when every optimal solution puts it in the same column and the search ran to the end.
  */
 export interface SolvedRow {
   table: TableId;
   row: RawRow;
   columns: number[];
-  determined: boolean;
+  /** The search finished within its node budget, so the alternatives are complete. */
+  exhaustive: boolean;
   /** Failed identities in the row's component under the chosen placement. */
   componentCost: number;
   /** Per cell: the columns it takes across the optimal solutions (one column = determined). */
@@ -203,7 +204,6 @@ function solveComponent(comp: number[], vars: Var[], identities: Identity[], idV
   };
   dfs(0, 0, new Set());
 
-  if (process.env.JUESUAN_DEBUG) console.error("component", seq.map((v) => vars[v]!.table + vars[v]!.row.key).slice(0, 4).join(","), seq.length, "best", best, "solutions", solutions.length, "nodes", nodes);
   if (solutions.length === 0) solutions = [seq.map(() => 0)]; // budget ran out before any leaf
   const chosen = solutions[0]!;
   seq.forEach((v, d) => { choice[d] = chosen[d]!; assign(d, chosen[d]!); });
@@ -230,7 +230,7 @@ function solveComponent(comp: number[], vars: Var[], identities: Identity[], idV
     const perCell = v.row.cells.map((_, i) => [...new Set(sets.map((cand) => cand[i]!))]);
     return {
       table: v.table, row: v.row, columns: v.candidates[chosen[d]!]!,
-      determined: sets.length === 1 && nodes <= NODE_BUDGET, componentCost: best === Infinity ? -1 : best, alternatives: perCell,
+      exhaustive: nodes <= NODE_BUDGET, componentCost: best === Infinity ? -1 : best, alternatives: perCell,
       patternHolds,
     };
   });
