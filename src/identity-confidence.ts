@@ -99,7 +99,9 @@ export function confidenceFromIdentities(input: {
           flagged.add(key);
           findings.push({
             level: 'warn', stage: 'check', check: 'confidence.low', table: t.id, row: r.key, column: col,
-            message: `公开${t.id}表 ${r.key} 栏${col} "${value}": confidence ${before} → ${after}, it takes part in failing identities (${[...new Set(v?.failed ?? [])].join(', ')})`,
+            message: `公开${t.id}表 ${r.key} 栏${col} "${value}": confidence ${before} → ${after}, ${v?.failed.length
+              ? `it takes part in failing identities (${[...new Set(v.failed)].join(', ')})`
+              : 'as read; fewer than two identities confirm it'}`,
             actual: value, confidence: after,
           });
         }

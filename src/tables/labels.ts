@@ -4,10 +4,12 @@ import { squash } from '../text/compact.js';
 /**
  * Label comparison for 行次-keyed tables: numbering prefixes ("一、", "1.", "（1）", "其中："),
  * brackets and quote styles do not count; a truncated printed label matches its template prefix.
+ * Any short prefix closed by 、 is a numbering: OCR reads a blurred 一 as "-" and 十九 as "上+九",
+ * and no template label has a 、 in its first five characters.
  */
 export function canonicalForm(label: string): string {
   return squash(label)
-    .replace(/^(?:[一二三四五六七八九十]+、|\d+[.．、]|[（(]\d+[)）]|其中[:：])+/, '')
+    .replace(/^(?:[^、]{1,4}、|\d+[.．、]|[（(]\d+[)）]|其中[:：])+/, '')
     .replace(/[()（）“”"'‘’]/g, '')
     .replace(/[:：]/g, '');
 }
