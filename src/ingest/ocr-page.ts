@@ -48,7 +48,7 @@ export async function ocrGrayPage(
   const bands = bandsFromRules(rules, cellOptionsFor(dpi));
 
   const textRegions = freeRegions(erased, bands).map((r) => readRegion(pool, erased, r));
-  const rows = (await readCells(pool, erased, bands, options)).map((cells) => cells.map((c) => c.piece));
+  const rows = (await readCells(pool, erased, bands, dpi, options)).map((cells) => cells.map((c) => c.piece));
   const regions = await Promise.all(textRegions);
 
   const toPt = (v: number) => v / gray.scale;
@@ -101,13 +101,16 @@ interface CellRead {
  * columns get a second reading, binarized near the paper and digits-only; chooseReading merges the
  * two. Empty cells are skipped.
  */
-async function readCells(pool: OcrPool, img: Gray, bands: Band[], options: OcrPageOptions): Promise<CellRead[][]> {
+async function readCells(pool: OcrPool, img: Gray, bands: Band[], dpi: number, options: OcrPageOptions): Promise<CellRead[][]> {
+  const minGlyph = Math.round(dpi * 0.03);
   const jobs: { band: number; cell: CellBox; box: Box }[] = [];
   bands.forEach((band, b) => {
     for (const cell of band.cells) {
       // Stay a pixel inside the erased rules: their anti-aliased fringe is not text.
       const ink = inkBox(img, cell.x0 + 1, band.y0 + 1, cell.x1 - 1, band.y1 - 1);
-      if (!ink || (ink.x1 - ink.x0) * (ink.y1 - ink.y0) < 16) continue;
+      // Scan noise leaves specks in empty cells; the smallest glyph worth reading (a 1, a -) is
+      // long in one direction at least.
+      if (!ink || Math.max(ink.x1 - ink.x0, ink.y1 - ink.y0) < minGlyph) continue;
       // A little paper around the ink: blurred strokes fade out beyond the tight box.
       const box = {
         x0: Math.max(cell.x0 + 1, ink.x0 - FRINGE),
@@ -151,21 +154,18 @@ const FRINGE = 2;
 const isNumeric = (text: string) => NUMBERISH.test(text.replace(/\s/g, ''));
 
 /**
- * A money column (cells sharing their grid edges) is one where most read cells are numbers; there,
- * a cell that read as something else is a number misread, not a label.
+ * A money column is one where most read cells are numbers; there, a cell that read as something
+ * else is a number misread, not a label. Cells share a column when their grid extents overlap by
+ * most of their width (edges found on a scan wander by a few pixels from row to row).
  */
 function moneyColumns(cells: { cell: CellBox; text: string | undefined }[]): (c: CellBox) => boolean {
-  const key = (c: CellBox) => `${Math.round(c.x0 / 8)}:${Math.round(c.x1 / 8)}`;
-  const columns = new Map<string, { numeric: number; total: number }>();
-  for (const { cell, text } of cells) {
-    const c = columns.get(key(cell)) ?? { numeric: 0, total: 0 };
-    c.total++;
-    if (text !== undefined && isNumeric(text)) c.numeric++;
-    columns.set(key(cell), c);
-  }
+  const overlap = (a: CellBox, b: CellBox) =>
+    Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) / Math.max(a.x1 - a.x0, b.x1 - b.x0);
   return (cell) => {
-    const c = columns.get(key(cell));
-    return c !== undefined && c.numeric >= 2 && c.numeric * 2 >= c.total;
+    // Cells read as nothing (specks, faint glyphs) are no evidence either way.
+    const column = cells.filter((c) => c.text !== undefined && overlap(c.cell, cell) >= 0.8);
+    const numeric = column.filter((c) => isNumeric(c.text!)).length;
+    return numeric >= 2 && numeric * 2 >= column.length;
   };
 }
 

@@ -9,7 +9,7 @@ export interface Golden {
   tables: { id: string; rows: GoldenRow[] }[];
 }
 
-export const GOLDEN_DIR = join(__dirname, '..', 'golden');
+export const GOLDEN_DIR = join(import.meta.dirname, '..', 'golden');
 
 export function loadGolden(prefix: string): Golden {
   const file = readdirSync(GOLDEN_DIR).find((f) => f.startsWith(prefix) && f.endsWith('.json') && /^\d{3}_/.test(f));
