@@ -7,6 +7,7 @@
  * Deterministic (seeded), so regenerating gives the same files.
  *
  *   npm run build && node dist/scripts/make-scans.js <in.pdf> --scan 5,8 --native 4 --out samples/scan
+ *     [--name base] [--mixed-only]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -55,17 +56,21 @@ async function main() {
   }
   await doc.destroy();
 
-  const scan = await PDFDocument.create();
-  for (const p of scanPages) await addImagePage(scan, images.get(p)!);
+  // --mixed-only: a sample whose point is the report around the images needs no image-only twin.
+  const mixedOnly = process.argv.includes('--mixed-only');
   const scanPath = path.join(outDir, `${name}-scan.pdf`);
-  writeFileSync(scanPath, await scan.save({ useObjectStreams: false }));
+  if (!mixedOnly) {
+    const scan = await PDFDocument.create();
+    for (const p of scanPages) await addImagePage(scan, images.get(p)!);
+    writeFileSync(scanPath, await scan.save({ useObjectStreams: false }));
+  }
 
   const manifest: Record<string, unknown> = {
     source: path.basename(input),
     dpi: SCAN_DPI,
     jpegQuality: JPEG_QUALITY,
     noiseSigma: NOISE_SIGMA,
-    scan: { file: path.basename(scanPath), sourcePages: scanPages, angles: scanPages.map((p) => round(images.get(p)!.angle)) },
+    scan: { file: mixedOnly ? null : path.basename(scanPath), sourcePages: scanPages, angles: scanPages.map((p) => round(images.get(p)!.angle)) },
   };
 
   if (nativePages.length > 0) {

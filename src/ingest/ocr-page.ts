@@ -8,7 +8,8 @@
 import type { Line, PageIR, Ruling, Run } from '../ir/types.js';
 import { deskew } from './deskew.js';
 import { bandsFromRules, cellOptionsFor, type Band, type CellBox } from './cells.js';
-import { binarizeNearPaper, recognizeStacked, type Box } from './ocr-stack.js';
+import { binarizeNearPaper, enlarge2, recognizeStacked, type Box } from './ocr-stack.js';
+import { foldOcrPunctuation } from './ocr-punctuation.js';
 import { detectRules, eraseRules, gridOptionsFor, inkBox, type Gray, type PixelRule } from './grid.js';
 import type { OcrPool, OcrWord } from './ocr.js';
 import type { GrayPage } from './render.js';
@@ -128,16 +129,19 @@ async function readCells(pool: OcrPool, img: Gray, bands: Band[], dpi: number, o
   const again = jobs.flatMap((j, i) => {
     const r = reads[i];
     const numeric = r !== undefined && isNumeric(r.text);
-    const doubtful = r === undefined || !numeric || r.conf < options.retryBelow;
+    // A header cell (several CJK glyphs, read surely) is no number; a lone sure glyph (了 for 7) is.
+    const words = r !== undefined && !numeric && r.conf >= options.retryBelow && /^[\u4e00-\u9fff]{2,}$/.test(r.text);
+    const doubtful = r === undefined || (!numeric && !words) || r.conf < options.retryBelow;
     return (options.numericPass && numeric) || (moneyColumn(j.cell) && doubtful) ? [i] : [];
   });
-  const second = await recognizeStacked(pool, img, again.map((i) => jobs[i]!.box), {
-    prepare: binarizeNearPaper,
-    whitelist: NUMERIC_WHITELIST,
-  });
+  const boxes = again.map((i) => jobs[i]!.box);
+  const [flat, enlarged] = await Promise.all([
+    recognizeStacked(pool, img, boxes, { prepare: binarizeNearPaper, whitelist: NUMERIC_WHITELIST }),
+    recognizeStacked(pool, img, boxes, { prepare: (crop) => binarizeNearPaper(enlarge2(crop)), scale: 2, whitelist: NUMERIC_WHITELIST }),
+  ]);
+  const piece = (words: OcrWord[]) => (words.length ? joinWords(words) : undefined);
   again.forEach((i, k) => {
-    const words = second[k]!;
-    reads[i] = chooseReading(reads[i], words.length ? joinWords(words) : undefined);
+    reads[i] = chooseReading(reads[i], [piece(flat[k]!), piece(enlarged[k]!)]);
   });
 
   const out: CellRead[][] = bands.map(() => []);
@@ -170,19 +174,22 @@ function moneyColumns(cells: { cell: CellBox; text: string | undefined }[]): (c:
 }
 
 /**
- * Merge the open reading of a cell with its binarized digits-only one. Agreement raises confidence
- * to the better of the two. On disagreement a clean number beats anything else, and between two
- * numbers the surer one wins but keeps at most the confidence of the doubt between them, so the
- * identities decide whether it stands.
+ * Merge the open reading of a cell with its digits-only re-readings (binarized as it is, and
+ * binarized at twice the size; each of the two put right misreads the other made on the samples).
+ * Numbers read alike by two readings stand, at the better confidence. Otherwise the surest number
+ * is kept but with at most the confidence of the doubt between them, so the identities decide
+ * whether it stands. Non-numeric re-readings say nothing.
  */
-export function chooseReading(open: Piece | undefined, digits: Piece | undefined): Piece | undefined {
-  if (!digits || !isNumeric(digits.text)) return open;
-  if (!open || !isNumeric(open.text)) return digits;
-  const a = open.text.replace(/\s/g, '');
-  const b = digits.text.replace(/\s/g, '');
-  if (a === b) return { ...open, conf: Math.max(open.conf, digits.conf) };
-  const pick = digits.conf > open.conf ? digits : open;
-  return { ...pick, conf: Math.min(pick.conf, DISAGREEMENT_CONF) };
+export function chooseReading(open: Piece | undefined, again: (Piece | undefined)[]): Piece | undefined {
+  const numbers = [open, ...again].filter((p): p is Piece => p !== undefined && isNumeric(p.text));
+  if (numbers.length === 0) return open;
+  const text = (p: Piece) => p.text.replace(/\s/g, '');
+  for (const p of numbers) {
+    const alike = numbers.filter((q) => text(q) === text(p));
+    if (alike.length >= 2) return { ...p, conf: Math.max(...alike.map((q) => q.conf)) };
+  }
+  const surest = numbers.reduce((a, b) => (b.conf > a.conf ? b : a));
+  return numbers.length === 1 && surest === open ? open : { ...surest, conf: Math.min(surest.conf, DISAGREEMENT_CONF) };
 }
 
 /** Two readings of one cell that disagree: below the 0.5 that marks a confident OCR number. */
@@ -210,7 +217,7 @@ export function joinWords(words: OcrWord[]): Piece {
     prev = w;
   }
   return {
-    text,
+    text: foldOcrPunctuation(text),
     x0: Math.min(...sorted.map((w) => w.x0)),
     y0: Math.min(...sorted.map((w) => w.y0)),
     x1: Math.max(...sorted.map((w) => w.x1)),

@@ -4,8 +4,7 @@
  * 40×40 image), and a table page has 60–210 cells, so one call per cell spent two thirds of the
  * page's time on overhead. Here the crops are stacked one above the other on a white sheet, with
  * gaps wider than a text line so tesseract never joins two crops into one line, recognized as a
- * block (psm 6), and every word is sent back to the crop whose slot holds its centre. Sheets are
- * cut so each worker of the pool gets a share.
+ * block (psm 6), and every word is sent back to the crop whose slot holds its centre.
  */
 import type { Gray } from './grid.js';
 import type { OcrPool, OcrWord } from './ocr.js';
@@ -21,40 +20,31 @@ export interface Box {
 export interface StackOptions {
   /** Turns each crop into the image tesseract sees (binarization for a second reading). */
   prepare?: (crop: Gray) => Gray;
+  /** Integer factor the prepared crops were enlarged by; boxes are mapped back through it. */
+  scale?: number;
   whitelist?: string;
 }
 
 /** White margin left of the crops: tesseract misreads glyphs that touch the image edge. */
 const MARGIN = 12;
-/** Upper bound of crops per sheet: keeps sheets far below tesseract's image limits. */
-const MAX_SLOTS = 40;
+/**
+ * Crops per sheet: a table page of 60–210 cells gives 3–9 sheets, enough to keep every worker of
+ * the pool busy, and each sheet stays far below tesseract's image limits.
+ */
+const SLOTS = 24;
 
 /** Words of each box (page pixels), in the order the boxes were given. */
 export async function recognizeStacked(pool: OcrPool, img: Gray, boxes: Box[], options: StackOptions = {}): Promise<OcrWord[][]> {
   const out: OcrWord[][] = boxes.map(() => []);
   if (boxes.length === 0) return out;
-  const sheets = Math.max(Math.ceil(boxes.length / MAX_SLOTS), Math.min(pool.size * 2, boxes.length));
-  const groups = splitByArea(boxes.map((b, i) => i), (i) => area(boxes[i]!), sheets);
+  // Fixed-size runs in reading order, never sized by the pool: tesseract's reading of a crop
+  // depends a little on its sheet-mates, and a record must not depend on the machine's cores.
+  const groups: number[][] = [];
+  for (let i = 0; i < boxes.length; i += SLOTS) groups.push(boxes.slice(i, i + SLOTS).map((_, k) => i + k));
   await Promise.all(groups.map(async (idx) => {
     const words = await recognizeSheet(pool, img, idx.map((i) => boxes[i]!), options);
     words.forEach((ws, k) => { out[idx[k]!] = ws; });
   }));
-  return out;
-}
-
-const area = (b: Box) => (b.x1 - b.x0) * (b.y1 - b.y0);
-
-/** Consecutive runs of items with about equal total weight (reading order is kept). */
-function splitByArea(items: number[], weight: (i: number) => number, parts: number): number[][] {
-  const total = items.reduce((s, i) => s + weight(i), 0);
-  const out: number[][] = [[]];
-  let acc = 0;
-  for (const i of items) {
-    const cur = out[out.length - 1]!;
-    if (cur.length > 0 && (acc >= (total * out.length) / parts || cur.length >= MAX_SLOTS)) out.push([]);
-    out[out.length - 1]!.push(i);
-    acc += weight(i);
-  }
   return out;
 }
 
@@ -86,9 +76,10 @@ async function recognizeSheet(pool: OcrPool, img: Gray, boxes: Box[], options: S
     const k = tops.findIndex((t, i) => cy >= t - gap / 2 && cy < t + crops[i]!.height + gap / 2);
     if (k < 0) continue;
     const b = boxes[k]!;
-    const dy = b.y0 - tops[k]!;
-    const dx = b.x0 - MARGIN;
-    out[k]!.push({ ...w, x0: w.x0 + dx, x1: w.x1 + dx, y0: w.y0 + dy, y1: w.y1 + dy });
+    const s = options.scale ?? 1;
+    const x = (v: number) => (v - MARGIN) / s + b.x0;
+    const y = (v: number) => (v - tops[k]!) / s + b.y0;
+    out[k]!.push({ ...w, x0: x(w.x0), x1: x(w.x1), y0: y(w.y0), y1: y(w.y1) });
   }
   return out;
 }
@@ -116,4 +107,27 @@ export function binarizeNearPaper(img: Gray): Gray {
   if (paper - ink < 40) return img; // no contrast: nothing to cut
   const cut = ink + 0.75 * (paper - ink);
   return { ...img, data: img.data.map((v) => (v > cut ? 255 : 0)) };
+}
+
+/** Twice the size, bilinear: small glyphs (a lone 1, a blurred 7) read better with more pixels. */
+export function enlarge2(img: Gray): Gray {
+  const width = img.width * 2;
+  const height = img.height * 2;
+  const data = new Uint8Array(width * height);
+  const at = (x: number, y: number) =>
+    img.data[Math.min(img.height - 1, Math.max(0, y)) * img.width + Math.min(img.width - 1, Math.max(0, x))]!;
+  for (let y = 0; y < height; y++) {
+    const sy = (y + 0.5) / 2 - 0.5;
+    const y0 = Math.floor(sy);
+    const fy = sy - y0;
+    for (let x = 0; x < width; x++) {
+      const sx = (x + 0.5) / 2 - 0.5;
+      const x0 = Math.floor(sx);
+      const fx = sx - x0;
+      const top = at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx;
+      const bottom = at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx;
+      data[y * width + x] = Math.round(top * (1 - fy) + bottom * fy);
+    }
+  }
+  return { data, width, height };
 }

@@ -32,6 +32,8 @@ export function readLineTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
   for (const line of region.lines.slice(head ? head.at + 1 : 0)) {
     if (isNoteLine(line)) break;
     if (isMetaLine(line) || headerTexts.has(squash(line.text))) continue;
+    // The 栏次 row numbers columns, not rows; its digits misread, it is not found as the header.
+    if (/^栏次/.test(squash(line.text))) continue;
     const tokens = runsOf(line).filter((r) => r.text.trim() !== '');
     // Positioned input: a label wrapped inside its cell leaves text-only pieces above and below the
     // row's line; they are attached by position once the rows are known.
