@@ -15,6 +15,8 @@ export interface PoolOptions {
   timeoutMs: number;
   /** V8 old-generation limit per worker: an OOM kills that worker, not the process. */
   memoryMb: number;
+  /** Tesseract workers per thread's OCR pool; default 1 (the threads already fill the cores). */
+  ocrWorkers?: number;
 }
 
 interface Slot {
@@ -91,7 +93,7 @@ export class WorkerPool implements Executor {
 
   private spawn(): Slot {
     const worker = new Worker(workerScript(), {
-      workerData: { pipelineModule: this.opts.pipelineModule },
+      workerData: { pipelineModule: this.opts.pipelineModule, ocrWorkers: this.opts.ocrWorkers ?? 1 },
       resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb },
       // The pipeline logs through findings; stray console output must not corrupt our stdout.
       stdout: true,

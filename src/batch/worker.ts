@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DocumentResult } from '../pipeline.js';
 import type { ExtractFn, Task } from './executor.js';
+import { setOcrPoolSize } from '../ingest/ocr-service.js';
 
 /**
  * Worker-thread entry: loads the pipeline module once, then extracts one document per message.
@@ -14,7 +15,8 @@ export type WorkerReply =
   | { id: number; result: DocumentResult }
   | { id: number; error: { kind?: string; message: string } };
 
-const { pipelineModule } = workerData as { pipelineModule: string };
+const { pipelineModule, ocrWorkers } = workerData as { pipelineModule: string; ocrWorkers: number };
+setOcrPoolSize(ocrWorkers);
 let extract: Promise<ExtractFn> | undefined;
 
 function load(): Promise<ExtractFn> {

@@ -49,8 +49,12 @@ export async function extractCommand(args: string[], o: ExtractCliOptions): Prom
   const moduleUrl = pipelineModuleUrl();
   const version = await pipelineVersion(moduleUrl);
   const concurrency = o.concurrency ?? availableParallelism();
+  // Cores left over when there are fewer documents than threads go to OCR: one scanned report
+  // alone still keeps every core busy.
+  const threads = Math.max(1, Math.min(concurrency, inputs.length));
   const executor = new WorkerPool({
     size: concurrency,
+    ocrWorkers: Math.max(1, Math.floor(availableParallelism() / threads)),
     pipelineModule: moduleUrl,
     timeoutMs: o.timeout * 1000,
     memoryMb: o.memoryLimit,

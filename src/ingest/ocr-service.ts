@@ -3,13 +3,18 @@ import { createOcrPool, defaultPoolSize, type OcrPool } from './ocr.js';
 
 /**
  * One OCR pool per thread, created on first need and kept for every later document (workers load
- * the language model once). Inside a batch worker thread the batch already runs one document per
- * core, so its pool has one tesseract worker; a lone process uses every core.
+ * the language model once). A lone process uses every core; a batch worker thread gets the share
+ * of cores the batch gives it (setOcrPoolSize), one tesseract worker by default.
  */
 let pool: Promise<OcrPool> | undefined;
+let size: number | undefined;
+
+export function setOcrPoolSize(n: number): void {
+  size = Math.max(1, Math.floor(n));
+}
 
 export function getOcrPool(): Promise<OcrPool> {
-  pool ??= createOcrPool({ size: isMainThread ? defaultPoolSize() : 1 }).catch((err: unknown) => {
+  pool ??= createOcrPool({ size: size ?? (isMainThread ? defaultPoolSize() : 1) }).catch((err: unknown) => {
     pool = undefined;
     throw err;
   });
