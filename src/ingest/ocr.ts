@@ -49,8 +49,8 @@ export interface OcrPoolOptions {
   langPath?: string;
 }
 
-/** Page segmentation modes we use (tesseract's numbering). */
-export type Psm = 3 | 6 | 7;
+/** Page segmentation mode (tesseract's numbering): 6, a block of lines, for text regions and stacked cell sheets. */
+export type Psm = 6;
 
 export interface RecognizeParams {
   psm: Psm;
