@@ -2,8 +2,9 @@
  * One rendered page → PageIR through OCR. Rules are detected and erased first (see grid.ts); each
  * table cell holding ink is cropped and recognized on its own line of a stacked sheet
  * (ocr-stack.ts), so a cell's words never leak into its neighbour and the cell's column is known
- * from the grid, not guessed from gaps. Text outside the tables is recognized per region as a block. Pixel boxes are mapped back to PDF points with
- * the render scale, top-left origin, as the native text layer gives them.
+ * from the grid, not guessed from gaps. Text outside the tables is recognized per region as a
+ * block. Pixel boxes are mapped back to PDF points with the render scale, top-left origin, as the
+ * native text layer gives them.
  */
 import type { Line, PageIR, Ruling, Run } from '../ir/types.js';
 import { deskew } from './deskew.js';
@@ -15,17 +16,16 @@ import type { OcrPool, OcrWord } from './ocr.js';
 import type { GrayPage } from './render.js';
 
 export interface OcrPageOptions {
-  /** Second (binarized, digits-only) reading of every numeric cell, not only of doubtful ones. */
+  /** Re-read every numeric cell (binarized, digits-only), not only the doubtful ones. */
   numericPass: boolean;
-  /** In a money column, cells read below this confidence get the second reading. */
+  /** In a money column, cells read below this confidence are re-read. */
   retryBelow: number;
 }
 
 /**
- * Second readings only where the first is doubtful. Measured on the scanned sample (3 pages, 179
- * numeric cells): every misread of the open reading came back below 0.2 and every right one at
- * 0.85 or more, and the binarized reading put all of them right; reading every numeric cell twice
- * changed nothing more and cost a quarter of the page time.
+ * Re-readings only where the first reading is doubtful. Measured on the scanned sample (3 pages,
+ * 179 numeric cells): every misread of the open reading came back below 0.2 and every right one at
+ * 0.85 or more; re-reading every numeric cell changed nothing more and cost a quarter of the page.
  */
 export const DEFAULT_OCR_PAGE_OPTIONS: OcrPageOptions = { numericPass: false, retryBelow: 0.75 };
 
@@ -49,7 +49,7 @@ export async function ocrGrayPage(
   const bands = bandsFromRules(rules, cellOptionsFor(dpi));
 
   const textRegions = freeRegions(erased, bands).map((r) => readRegion(pool, erased, r));
-  const rows = (await readCells(pool, erased, bands, dpi, options)).map((cells) => cells.map((c) => c.piece));
+  const rows = await readCells(pool, erased, bands, dpi, options);
   const regions = await Promise.all(textRegions);
 
   const toPt = (v: number) => v / gray.scale;
@@ -92,17 +92,12 @@ function toRuling(r: PixelRule, scale: number): Ruling {
   return { axis: r.axis, pos: r.pos / scale, start: r.start / scale, end: (r.end + 1) / scale };
 }
 
-interface CellRead {
-  piece: Piece;
-  box: Box;
-}
-
 /**
  * The cells of every band, recognized on stacked sheets (ocr-stack.ts). Doubtful cells of money
- * columns get a second reading, binarized near the paper and digits-only; chooseReading merges the
- * two. Empty cells are skipped.
+ * columns are read twice more, digits-only and binarized near the paper, as they are and at twice
+ * the size; chooseReading merges the readings. Empty cells are skipped.
  */
-async function readCells(pool: OcrPool, img: Gray, bands: Band[], dpi: number, options: OcrPageOptions): Promise<CellRead[][]> {
+async function readCells(pool: OcrPool, img: Gray, bands: Band[], dpi: number, options: OcrPageOptions): Promise<Piece[][]> {
   const minGlyph = Math.round(dpi * 0.03);
   const jobs: { band: number; cell: CellBox; box: Box }[] = [];
   bands.forEach((band, b) => {
@@ -122,8 +117,8 @@ async function readCells(pool: OcrPool, img: Gray, bands: Band[], dpi: number, o
       jobs.push({ band: b, cell, box });
     }
   });
-  const first = await recognizeStacked(pool, img, jobs.map((j) => j.box));
-  const reads = jobs.map((j, i) => (first[i]!.length ? joinWords(first[i]!) : undefined));
+  const piece = (words: OcrWord[]) => (words.length ? joinWords(words) : undefined);
+  const reads = (await recognizeStacked(pool, img, jobs.map((j) => j.box))).map(piece);
 
   const moneyColumn = moneyColumns(jobs.map((j, i) => ({ cell: j.cell, text: reads[i]?.text })));
   const again = jobs.flatMap((j, i) => {
@@ -139,15 +134,14 @@ async function readCells(pool: OcrPool, img: Gray, bands: Band[], dpi: number, o
     recognizeStacked(pool, img, boxes, { prepare: binarizeNearPaper, whitelist: NUMERIC_WHITELIST }),
     recognizeStacked(pool, img, boxes, { prepare: (crop) => binarizeNearPaper(enlarge2(crop)), scale: 2, whitelist: NUMERIC_WHITELIST }),
   ]);
-  const piece = (words: OcrWord[]) => (words.length ? joinWords(words) : undefined);
   again.forEach((i, k) => {
     reads[i] = chooseReading(reads[i], [piece(flat[k]!), piece(enlarged[k]!)]);
   });
 
-  const out: CellRead[][] = bands.map(() => []);
+  const out: Piece[][] = bands.map(() => []);
   jobs.forEach((j, i) => {
-    const piece = reads[i];
-    if (piece) out[j.band]!.push({ piece, box: j.box });
+    const read = reads[i];
+    if (read) out[j.band]!.push(read);
   });
   return out;
 }
@@ -180,7 +174,7 @@ function moneyColumns(cells: { cell: CellBox; text: string | undefined }[]): (c:
  * is kept but with at most the confidence of the doubt between them, so the identities decide
  * whether it stands. Non-numeric re-readings say nothing.
  */
-export function chooseReading(open: Piece | undefined, again: (Piece | undefined)[]): Piece | undefined {
+function chooseReading(open: Piece | undefined, again: (Piece | undefined)[]): Piece | undefined {
   const numbers = [open, ...again].filter((p): p is Piece => p !== undefined && isNumeric(p.text));
   if (numbers.length === 0) return open;
   const text = (p: Piece) => p.text.replace(/\s/g, '');

@@ -49,11 +49,7 @@ export interface OcrPoolOptions {
   langPath?: string;
 }
 
-/** Page segmentation mode (tesseract's numbering): 6, a block of lines, for text regions and stacked cell sheets. */
-export type Psm = 6;
-
 export interface RecognizeParams {
-  psm: Psm;
   /** Restrict the alphabet (e.g. digits for money cells); empty string clears it. */
   whitelist?: string;
 }
@@ -85,8 +81,7 @@ export function defaultPoolSize(): number {
 
 interface Slot {
   worker: Tesseract.Worker;
-  /** Parameters last sent, so a job only pays a round trip when they change. */
-  psm: Psm | null;
+  /** Whitelist last sent, so a job only pays a round trip when it changes. */
   whitelist: string;
 }
 
@@ -153,9 +148,10 @@ async function startWorker(langPath: string, timeoutMs: number, started: Tessera
     });
     const worker = await Promise.race([creating, failed]);
     started.push(worker);
+    // Every image is read as a block of lines (psm 6): text regions and stacked cell sheets alike.
     // Keep words of tesseract's lines; interword spaces inside a CJK run carry no meaning here.
-    await worker.setParameters({ preserve_interword_spaces: '0' });
-    return { worker, psm: null, whitelist: '' };
+    await worker.setParameters({ tessedit_pageseg_mode: Tesseract.PSM.SINGLE_BLOCK, preserve_interword_spaces: '0' });
+    return { worker, whitelist: '' };
   } finally {
     clearTimeout(timer);
   }
@@ -184,17 +180,13 @@ function makePool(slots: Slot[]): OcrPool {
       const slot = await acquire();
       try {
         const whitelist = params.whitelist ?? '';
-        if (slot.psm !== params.psm || slot.whitelist !== whitelist) {
-          await slot.worker.setParameters({
-            tessedit_pageseg_mode: String(params.psm) as Tesseract.PSM,
-            tessedit_char_whitelist: whitelist,
-          });
-          slot.psm = params.psm;
+        if (slot.whitelist !== whitelist) {
+          await slot.worker.setParameters({ tessedit_char_whitelist: whitelist });
           slot.whitelist = whitelist;
         }
         const image = Buffer.from(toPgm(img.data, img.width, img.height));
         // TSV, not the blocks JSON: same words, boxes and confidences, 4 ms less per call (measured
-        // on a small crop: 8.5 ms against 12.4 ms), and table pages make a call per cell.
+        // on a small crop: 8.5 ms against 12.4 ms).
         const { data } = await slot.worker.recognize(image, {}, { tsv: true, text: false });
         return wordsOfTsv(data.tsv ?? '');
       } finally {
@@ -210,7 +202,7 @@ function makePool(slots: Slot[]): OcrPool {
 }
 
 /** Words of tesseract's TSV (level 5 rows); a line is identified by its block, paragraph and line numbers. */
-export function wordsOfTsv(tsv: string): OcrWord[] {
+function wordsOfTsv(tsv: string): OcrWord[] {
   const out: OcrWord[] = [];
   const lines = new Map<string, number>();
   for (const row of tsv.split('\n')) {
