@@ -21,7 +21,8 @@ const opt = (name: string) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
-const report = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : '../shared/realworld/putuo-social-2024.pdf';
+const report =
+  process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : '../shared/realworld/putuo-social-2024.pdf';
 const dpi = Number(opt('--dpi') ?? DEFAULT_DPI);
 const scanFile = opt('--scan');
 const pages = (opt('--pages') ?? (scanFile ? '1,2,3' : '5,8,13')).split(',').map(Number);
@@ -40,7 +41,9 @@ if (hasCli) {
 let t = Date.now();
 const pool = await createOcrPool();
 console.log(`pool: ${pool.size} workers started in ${((Date.now() - t) / 1000).toFixed(2)} s`);
-console.log('page | juesuan s/page | numeric exact/total | low-conf wrong | tesseract CLI s (1 thread, full page) | ratio');
+console.log(
+  'page | juesuan s/page | numeric exact/total | low-conf wrong | tesseract CLI s (1 thread, full page) | ratio',
+);
 for (const [i, p] of pages.entries()) {
   t = Date.now();
   const [ir] = await ocrPages(target, [p], pool, { dpi });
@@ -55,10 +58,14 @@ for (const [i, p] of pages.entries()) {
     const img = path.join(tmp, `p${p}.pgm`);
     writeFileSync(img, toPgm(gray.data, gray.width, gray.height));
     t = Date.now();
-    execFileSync('tesseract', [img, path.join(tmp, `p${p}`), '--tessdata-dir', tmp, '-l', 'chi_sim', '--oem', '1', '--dpi', String(dpi)], {
-      env: { ...process.env, OMP_THREAD_LIMIT: '1' },
-      stdio: 'ignore',
-    });
+    execFileSync(
+      'tesseract',
+      [img, path.join(tmp, `p${p}`), '--tessdata-dir', tmp, '-l', 'chi_sim', '--oem', '1', '--dpi', String(dpi)],
+      {
+        env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+        stdio: 'ignore',
+      },
+    );
     const c = (Date.now() - t) / 1000;
     cli = c.toFixed(2);
     ratio = (ours / c).toFixed(2);

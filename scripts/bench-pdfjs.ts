@@ -14,7 +14,10 @@ export async function barePdfjs(bytes: Uint8Array): Promise<number> {
   return (await bareExtract(bytes)).pages;
 }
 
-async function timeAll(files: Uint8Array[], fn: (b: Uint8Array) => Promise<number>): Promise<{ pages: number; ms: number }> {
+async function timeAll(
+  files: Uint8Array[],
+  fn: (b: Uint8Array) => Promise<number>,
+): Promise<{ pages: number; ms: number }> {
   const t0 = performance.now();
   let pages = 0;
   for (const b of files) pages += await fn(b);
@@ -24,9 +27,16 @@ async function timeAll(files: Uint8Array[], fn: (b: Uint8Array) => Promise<numbe
 async function main(): Promise<void> {
   // The repo root is one level up from scripts/ (tsx) and two from dist/scripts/ (npm run build).
   const here = path.dirname(new URL(import.meta.url).pathname);
-  const root = existsSync(path.join(here, '..', 'package.json')) ? path.resolve(here, '..') : path.resolve(here, '..', '..');
+  const root = existsSync(path.join(here, '..', 'package.json'))
+    ? path.resolve(here, '..')
+    : path.resolve(here, '..', '..');
   const args = process.argv.slice(2);
-  const paths = args.length > 0 ? args : readdirSync(path.join(root, 'samples/pdf')).filter((f) => f.endsWith('.pdf')).map((f) => path.join(root, 'samples/pdf', f));
+  const paths =
+    args.length > 0
+      ? args
+      : readdirSync(path.join(root, 'samples/pdf'))
+          .filter((f) => f.endsWith('.pdf'))
+          .map((f) => path.join(root, 'samples/pdf', f));
   const files = paths.map((p) => new Uint8Array(readFileSync(p)));
   await timeAll(files.slice(0, 1), barePdfjs); // warm-up: module load, cmaps, font parsing code
   const bare = await timeAll(files, barePdfjs);
@@ -34,7 +44,9 @@ async function main(): Promise<void> {
   const rate = (r: { pages: number; ms: number }) => (r.pages / (r.ms / 1000)).toFixed(1);
   console.log(`files ${files.length}, pages ${bare.pages}`);
   console.log(`bare pdfjs  ${rate(bare)} pages/s (${bare.ms.toFixed(0)} ms)`);
-  console.log(`ingestPdf   ${rate(ingest)} pages/s (${ingest.ms.toFixed(0)} ms), ratio ${(ingest.ms / bare.ms).toFixed(2)}`);
+  console.log(
+    `ingestPdf   ${rate(ingest)} pages/s (${ingest.ms.toFixed(0)} ms), ratio ${(ingest.ms / bare.ms).toFixed(2)}`,
+  );
 }
 
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) await main();

@@ -32,7 +32,7 @@ import { renderTable } from './lib/text-table.js';
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const SAMPLES = join(ROOT, 'samples');
 const minDocs = (kind: Kind) =>
-  Number(kind === 'OCR' ? process.env.BENCH_MIN_OCR_DOCS ?? 4 : process.env.BENCH_MIN_DOCS ?? 12);
+  Number(kind === 'OCR' ? (process.env.BENCH_MIN_OCR_DOCS ?? 4) : (process.env.BENCH_MIN_DOCS ?? 12));
 
 /** What a child reports about its timed part. */
 interface Measure {
@@ -61,7 +61,9 @@ function timer(): () => { ms: number; cpuMs: number; othersMs?: number } {
     const ms = performance.now() - t0;
     const own = cpuMs(process.cpuUsage(cpu0));
     const machine1 = machineBusyMs();
-    return machine0 === null || machine1 === null ? { ms, cpuMs: own } : { ms, cpuMs: own, othersMs: Math.max(0, machine1 - machine0 - own) };
+    return machine0 === null || machine1 === null
+      ? { ms, cpuMs: own }
+      : { ms, cpuMs: own, othersMs: Math.max(0, machine1 - machine0 - own) };
   };
 }
 
@@ -73,18 +75,34 @@ async function child(kind: Kind, concurrency: number): Promise<void> {
   const files = samples(kind);
   const inputs = repeated(files, minDocs(kind));
   const extract = { ocr: 'auto', foldGlyphs: true } as const;
-  const pool = new WorkerPool({ size: concurrency, pipelineModule: pipelineModuleUrl(), timeoutMs: 600_000, memoryMb: 2048 });
+  const pool = new WorkerPool({
+    size: concurrency,
+    pipelineModule: pipelineModuleUrl(),
+    timeoutMs: 600_000,
+    memoryMb: 2048,
+  });
   const out = mkdtempSync(join(tmpdir(), 'juesuan-bench-'));
   try {
     const warm = smallest(files);
-    await Promise.all(Array.from({ length: concurrency }, () => pool.run({ path: warm.path, bytes: readFileSync(warm.abs), options: extract })));
+    await Promise.all(
+      Array.from({ length: concurrency }, () =>
+        pool.run({ path: warm.path, bytes: readFileSync(warm.abs), options: extract }),
+      ),
+    );
     const log = { info() {}, warn() {}, debug() {} };
     const done = timer();
     // force: every input is extracted; the version string only labels the throw-away manifest.
-    const s = await runBatch(inputs, { outDir: out, force: true, concurrency, strict: false, extract, pipelineVersion: 'bench' }, { executor: pool, log });
+    const s = await runBatch(
+      inputs,
+      { outDir: out, force: true, concurrency, strict: false, extract, pipelineVersion: 'bench' },
+      { executor: pool, log },
+    );
     const m: Measure = {
-      docs: inputs.length, pages: s.pages, ...done(),
-      rssMb: process.resourceUsage().maxRSS / 1024, failed: s.failed,
+      docs: inputs.length,
+      pages: s.pages,
+      ...done(),
+      rssMb: process.resourceUsage().maxRSS / 1024,
+      failed: s.failed,
     };
     process.stdout.write(JSON.stringify(m) + '\n');
   } finally {
@@ -103,8 +121,10 @@ async function bareChild(): Promise<void> {
   const done = timer();
   for (const f of inputs) pages += (await bareExtract(new Uint8Array(readFileSync(f.abs)))).pages;
   const m: Measure = {
-    docs: inputs.length, pages, ...done(),
-    rssMb: process.resourceUsage().maxRSS / 1024
+    docs: inputs.length,
+    pages,
+    ...done(),
+    rssMb: process.resourceUsage().maxRSS / 1024,
   };
   process.stdout.write(JSON.stringify(m) + '\n');
 }
@@ -122,7 +142,8 @@ async function ocrPagesOf(files: InputFile[]): Promise<OcrPageRef[]> {
   const { ingestPdf } = await import('../src/ingest/pdf.js');
   const out: OcrPageRef[] = [];
   for (const f of files) {
-    for (const page of (await ingestPdf(new Uint8Array(readFileSync(f.abs)))).pagesWithoutText) out.push({ file: f.abs, page });
+    for (const page of (await ingestPdf(new Uint8Array(readFileSync(f.abs)))).pagesWithoutText)
+      out.push({ file: f.abs, page });
   }
   return out;
 }
@@ -141,7 +162,9 @@ async function pageCount(files: InputFile[]): Promise<number> {
 const fmt = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : '—');
 /** "own (+others)" cores busy during the timed part. */
 const cores = (m: Measure) =>
-  m.cpuMs === undefined ? '—' : fmt(m.cpuMs / m.ms, 2) + (m.othersMs === undefined ? '' : ` (+${fmt(m.othersMs / m.ms, 2)})`);
+  m.cpuMs === undefined
+    ? '—'
+    : fmt(m.cpuMs / m.ms, 2) + (m.othersMs === undefined ? '' : ` (+${fmt(m.othersMs / m.ms, 2)})`);
 const isMeasure = (m: Measure | string | null): m is Measure => m !== null && typeof m === 'object';
 
 async function main(): Promise<void> {
@@ -156,8 +179,16 @@ async function main(): Promise<void> {
     const s = m.ms / 1000;
     const failed = m.failed ? `${m.failed} FAILED; ` : '';
     rows.push([
-      what, conc, String(m.docs), m.pages ? String(m.pages) : '—', fmt(m.docs / s, 2), m.pages ? fmt(m.pages / s, 1) : '—',
-      speedup, cores(m), fmt(m.rssMb, 0), failed + note,
+      what,
+      conc,
+      String(m.docs),
+      m.pages ? String(m.pages) : '—',
+      fmt(m.docs / s, 2),
+      m.pages ? fmt(m.pages / s, 1) : '—',
+      speedup,
+      cores(m),
+      fmt(m.rssMb, 0),
+      failed + note,
     ]);
   };
 
@@ -187,12 +218,27 @@ async function main(): Promise<void> {
     if (kind === 'native PDF') {
       const bare = await runChild(['--bare']);
       const over = isMeasure(bare) && isMeasure(one) ? one.ms / one.pages / (bare.ms / bare.pages) : NaN;
-      add('  bare pdfjs', '1', bare, '', Number.isFinite(over)
-        ? `pipeline (conc 1) takes ${fmt(over, 2)}× bare pdfjs per page: adds ${fmt((over - 1) * 100, 0)} % (target ≤ 30 %)`
-        : '');
+      add(
+        '  bare pdfjs',
+        '1',
+        bare,
+        '',
+        Number.isFinite(over)
+          ? `pipeline (conc 1) takes ${fmt(over, 2)}× bare pdfjs per page: adds ${fmt((over - 1) * 100, 0)} % (target ≤ 30 %)`
+          : '',
+      );
       if (has('pdftotext')) {
         const pages = await pageCount(files);
-        add('  pdftotext -layout', '1', await pdftotextBaseline(files.map((f) => f.abs), pages).catch((e: Error) => e.message), '', 'poppler, each file once');
+        add(
+          '  pdftotext -layout',
+          '1',
+          await pdftotextBaseline(
+            files.map((f) => f.abs),
+            pages,
+          ).catch((e: Error) => e.message),
+          '',
+          'poppler, each file once',
+        );
       } else add('  pdftotext -layout', '1', null, '', 'not installed (apt-get install poppler-utils)');
     }
     if (kind === 'OCR') {
@@ -208,12 +254,25 @@ async function main(): Promise<void> {
     }
   }
 
-  const head = ['input kind', 'conc', 'docs', 'pages', 'docs/s', 'pages/s', 'speed-up', 'CPU cores: own (+others)', 'peak RSS MiB', 'notes'];
+  const head = [
+    'input kind',
+    'conc',
+    'docs',
+    'pages',
+    'docs/s',
+    'pages/s',
+    'speed-up',
+    'CPU cores: own (+others)',
+    'peak RSS MiB',
+    'notes',
+  ];
   console.log(`juesuan bench — ${n} cores, node ${process.version}, samples in ${SAMPLES}`);
   console.log(renderTable(head, rows));
   console.log(
     'peak RSS: whole process tree of each run (batch process, worker threads, children). CPU cores: CPU time ÷ wall time of the ' +
-      `timed part; "+others" is every other process on the machine meanwhile (> 0.2 means the figures are skewed). Bench time ${fmt((performance.now() - started) / 1000, 0)} s; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`,
+      `timed part; "+others" is every other process on the machine meanwhile (> 0.2 means the figures are skewed). Bench time ${fmt((performance.now() - started) / 1000, 0)} s; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}.`,
   );
 }
 

@@ -10,8 +10,13 @@ if (!file) throw new Error('usage: dump-pdf-lines.ts file.pdf [page...]');
 const { doc } = await ingestPdf(new Uint8Array(readFileSync(file)));
 for (const p of doc.pages) {
   if (pages.length && !pages.includes(String(p.page))) continue;
-  console.log(`== page ${p.page} (${p.width}×${p.height}), ${p.rulings.filter((r) => r.axis === 'v').length} v-rulings`);
+  console.log(
+    `== page ${p.page} (${p.width}×${p.height}), ${p.rulings.filter((r) => r.axis === 'v').length} v-rulings`,
+  );
   for (const l of p.lines) {
-    console.log(`${l.y.toFixed(1).padStart(6)} ${l.separation[0]} ` + l.runs.map((r) => `[${r.x0.toFixed(0)}-${r.x1.toFixed(0)}]${r.text}`).join(' '));
+    console.log(
+      `${l.y.toFixed(1).padStart(6)} ${l.separation[0]} ` +
+        l.runs.map((r) => `[${r.x0.toFixed(0)}-${r.x1.toFixed(0)}]${r.text}`).join(' '),
+    );
   }
 }

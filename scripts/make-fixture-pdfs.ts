@@ -115,7 +115,10 @@ async function main(): Promise<void> {
   write('image-only.pdf', await toBuffer(imageOnly()));
   write('not-a-report.pdf', await toBuffer(notAReport()));
   write('encrypted-user-password.pdf', await toBuffer(simple({ userPassword: 'secret', ownerPassword: 'owner' })));
-  write('encrypted-empty-user-password.pdf', await toBuffer(simple({ ownerPassword: 'owner', permissions: { printing: 'highResolution' } })));
+  write(
+    'encrypted-empty-user-password.pdf',
+    await toBuffer(simple({ ownerPassword: 'owner', permissions: { printing: 'highResolution' } })),
+  );
   write('zero-bytes.pdf', new Uint8Array(0));
   // Cut inside the content: header present, xref and trailer gone.
   write('truncated.pdf', gridBytes.subarray(0, Math.floor(gridBytes.length * 0.3)));

@@ -15,7 +15,6 @@ import type { Golden } from './pdfgen/golden.js';
 import { foldGlyphs } from '../src/normalize/glyphs.js';
 import { FONT_PATH } from './make-sample-pdfs-font.js';
 
-
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 /** Every variant for the first seed (the cross-variant equality test); fewer for the others, to keep samples/ small. */
 const SEEDS: [string, Variant[]][] = [

@@ -70,7 +70,11 @@ async function main() {
     dpi: SCAN_DPI,
     jpegQuality: JPEG_QUALITY,
     noiseSigma: NOISE_SIGMA,
-    scan: { file: mixedOnly ? null : path.basename(scanPath), sourcePages: scanPages, angles: scanPages.map((p) => round(images.get(p)!.angle)) },
+    scan: {
+      file: mixedOnly ? null : path.basename(scanPath),
+      sourcePages: scanPages,
+      angles: scanPages.map((p) => round(images.get(p)!.angle)),
+    },
   };
 
   if (nativePages.length > 0) {

@@ -13,5 +13,7 @@ if (!cmd) {
 }
 const r = await measuredSpawn(cmd, args);
 process.stderr.write(r.stdout + r.stderr);
-console.log(`exit ${r.code}, wall ${(r.ms / 1000).toFixed(1)} s, peak RSS of the process tree ${r.peakMb.toFixed(0)} MiB`);
+console.log(
+  `exit ${r.code}, wall ${(r.ms / 1000).toFixed(1)} s, peak RSS of the process tree ${r.peakMb.toFixed(0)} MiB`,
+);
 process.exitCode = r.code ?? 1;

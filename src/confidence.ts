@@ -12,7 +12,13 @@ export function summarizeConfidence(record: DocumentRecord, findings: Finding[])
   let n = 0;
   for (const t of record.tables) {
     const confs = t.rows.flatMap((r) => Object.keys(r.values).map((c) => r.cellConfidence?.[c] ?? r.confidence ?? 1));
-    const failed = findings.filter((f) => f.stage === 'check' && f.check !== 'confidence.low' && f.table === t.id && (f.level === 'warn' || f.level === 'error')).length;
+    const failed = findings.filter(
+      (f) =>
+        f.stage === 'check' &&
+        f.check !== 'confidence.low' &&
+        f.table === t.id &&
+        (f.level === 'warn' || f.level === 'error'),
+    ).length;
     const mean = confs.length ? confs.reduce((a, b) => a + b, 0) / confs.length : 1;
     const penalty = Math.max(0.5, 1 - 0.05 * failed);
     tables[t.id] = round(mean * penalty);

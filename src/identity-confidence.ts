@@ -37,7 +37,10 @@ export function cellVerdicts(store: CellStore, identities: Identity[]): Map<stri
   for (const id of identities) {
     // Net coefficient per cell: a cell on both sides of an identity with the same sign takes no part.
     const coef = new Map<string, number>();
-    for (const [refs, side] of [[id.left, 1], [id.right, -1]] as const) {
+    for (const [refs, side] of [
+      [id.left, 1],
+      [id.right, -1],
+    ] as const) {
       for (const r of refs) {
         const k = `${r.table}|${r.row}|${r.col}`;
         coef.set(k, (coef.get(k) ?? 0) + side * (r.sign ?? 1));
@@ -46,7 +49,11 @@ export function cellVerdicts(store: CellStore, identities: Identity[]): Map<stri
     const cells = [...coef].filter(([k, c]) => c !== 0 && valueAt(store, k) !== undefined).map(([k]) => k);
     if (!cells.length) continue;
     // The same equation instantiated twice (two rules over the same cells) is not independent evidence.
-    const signature = `${id.kind}:${[...coef].filter(([, c]) => c !== 0).map(([k, c]) => `${k}*${c}`).sort().join(',')}`;
+    const signature = `${id.kind}:${[...coef]
+      .filter(([, c]) => c !== 0)
+      .map(([k, c]) => `${k}*${c}`)
+      .sort()
+      .join(',')}`;
     const ev = evaluate(store, id);
     const repeat = seen.has(signature);
     seen.add(signature);
@@ -65,7 +72,12 @@ function valueAt(store: CellStore, key: string) {
   return store.get(table, row, Number(col));
 }
 
-export function adjustCell(conf: number, v: CellVerdicts | undefined, value: string, ev: CellEvidence | undefined): number {
+export function adjustCell(
+  conf: number,
+  v: CellVerdicts | undefined,
+  value: string,
+  ev: CellEvidence | undefined,
+): number {
   if (!v) return conf;
   if (v.failed.length) return round(conf * FAIL_FACTOR);
   const zero = /^-?0*(\.0*)?$/.test(value);
@@ -81,8 +93,11 @@ export function confidenceFromIdentities(input: {
   findings: Finding[];
 }): { tables: Table[]; findings: Finding[] } {
   const verdicts = cellVerdicts(input.store, input.identities);
-  const flagged = new Set(input.findings.filter((f) => (f.level === 'warn' || f.level === 'error') && f.table && f.row && f.column)
-    .map((f) => `${f.table}|${f.row}|${f.column}`));
+  const flagged = new Set(
+    input.findings
+      .filter((f) => (f.level === 'warn' || f.level === 'error') && f.table && f.row && f.column)
+      .map((f) => `${f.table}|${f.row}|${f.column}`),
+  );
   const findings: Finding[] = [];
   const tables = input.tables.map((t) => ({
     ...t,
@@ -98,11 +113,19 @@ export function confidenceFromIdentities(input: {
         if (after < DOUBT && !flagged.has(key)) {
           flagged.add(key);
           findings.push({
-            level: 'warn', stage: 'check', check: 'confidence.low', table: t.id, row: r.key, column: col,
-            message: `公开${t.id}表 ${r.key} 栏${col} "${value}": confidence ${before} → ${after}, ${v?.failed.length
-              ? `it takes part in failing identities (${[...new Set(v.failed)].join(', ')})`
-              : 'as read; fewer than two identities confirm it'}`,
-            actual: value, confidence: after,
+            level: 'warn',
+            stage: 'check',
+            check: 'confidence.low',
+            table: t.id,
+            row: r.key,
+            column: col,
+            message: `公开${t.id}表 ${r.key} 栏${col} "${value}": confidence ${before} → ${after}, ${
+              v?.failed.length
+                ? `it takes part in failing identities (${[...new Set(v.failed)].join(', ')})`
+                : 'as read; fewer than two identities confirm it'
+            }`,
+            actual: value,
+            confidence: after,
           });
         }
       }

@@ -1,6 +1,6 @@
 import type { DocumentRecord } from './schema/record.js';
 import type { Finding } from './schema/finding.js';
-import { ExtractionError, toExtractionError, type ErrorKind } from './errors.js';
+import { toExtractionError, type ExtractionError, type ErrorKind } from './errors.js';
 
 /**
  * The one-document pipeline: input bytes → ingest → normalize → segment → tables → checks →
@@ -57,9 +57,7 @@ export function failed(e: ExtractionError): DocumentResult {
     reason: `${e.kind}: ${e.message}`,
     errorKind: e.kind,
     record: null,
-    findings: [
-      { level: 'error', stage: 'ingest', check: `input.${e.kind}`, message: e.message },
-    ],
+    findings: [{ level: 'error', stage: 'ingest', check: `input.${e.kind}`, message: e.message }],
     pages: null,
   };
 }

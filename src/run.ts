@@ -63,10 +63,13 @@ export async function runPipeline(input: DocumentInput, opts: ExtractOptions): P
   const missing = TABLE_IDS.filter((id) => !present.has(id));
   if (missing.length) {
     findings.push({
-      level: present.size === 0 ? 'error' : 'warn', stage: 'segment', check: 'segment.table-missing',
-      message: present.size === 0
-        ? `no 公开表 found: ${part2 ? '第二部分 has no table text (tables may be images; OCR needed)' : 'no 第二部分 in the body and no table titles'}`
-        : `公开${missing.join('/')}表 not found in the report`,
+      level: present.size === 0 ? 'error' : 'warn',
+      stage: 'segment',
+      check: 'segment.table-missing',
+      message:
+        present.size === 0
+          ? `no 公开表 found: ${part2 ? '第二部分 has no table text (tables may be images; OCR needed)' : 'no 第二部分 in the body and no table titles'}`
+          : `公开${missing.join('/')}表 not found in the report`,
     });
   }
   if (parts.length === 0 && present.size === 0) {
@@ -93,16 +96,36 @@ export async function runPipeline(input: DocumentInput, opts: ExtractOptions): P
   findings.push(...runNarrativeRules(makeContext(record)));
   record.confidence = summarizeConfidence(record, findings);
   if (!meta.department) {
-    findings.push({ level: 'warn', stage: 'segment', check: 'segment.department-missing',
-      message: `department name not found (no 部门：line, cover line or 第一部分 title); recorded as ${UNKNOWN_DEPARTMENT}` });
+    findings.push({
+      level: 'warn',
+      stage: 'segment',
+      check: 'segment.department-missing',
+      message: `department name not found (no 部门：line, cover line or 第一部分 title); recorded as ${UNKNOWN_DEPARTMENT}`,
+    });
   }
-  const partial = missing.length > 0 || findings.some((f) => f.level === 'error' && f.stage !== 'check') ||
-    !meta.department || meta.year === null;
-  const reason = present.size === 0 ? 'no tables extracted' : missing.length ? `公开${missing.join('/')}表 missing`
-    : !meta.department ? 'department not found' : meta.year === null ? 'fiscal year not found'
-    : partial ? 'extraction errors (see log)' : undefined;
+  const partial =
+    missing.length > 0 ||
+    findings.some((f) => f.level === 'error' && f.stage !== 'check') ||
+    !meta.department ||
+    meta.year === null;
+  const reason =
+    present.size === 0
+      ? 'no tables extracted'
+      : missing.length
+        ? `公开${missing.join('/')}表 missing`
+        : !meta.department
+          ? 'department not found'
+          : meta.year === null
+            ? 'fiscal year not found'
+            : partial
+              ? 'extraction errors (see log)'
+              : undefined;
   return {
-    status: partial ? 'partial' : 'ok', ...(reason && partial ? { reason } : {}), record, findings, pages: ir.pageCount,
+    status: partial ? 'partial' : 'ok',
+    ...(reason && partial ? { reason } : {}),
+    record,
+    findings,
+    pages: ir.pageCount,
   };
 }
 
@@ -111,10 +134,16 @@ function narrativeFacts(parts: PartSpan[], lines: Line[], unit: string): Fact[] 
   const pageOf = (part: PartSpan) => {
     const starts: { at: number; page: number | null }[] = [];
     let at = 0;
-    for (const l of lines.slice(part.from, part.to)) { starts.push({ at, page: l.page }); at += l.text.length + 1; }
+    for (const l of lines.slice(part.from, part.to)) {
+      starts.push({ at, page: l.page });
+      at += l.text.length + 1;
+    }
     return (offset: number): number | null => {
       let page: number | null = null;
-      for (const s of starts) { if (s.at > offset) break; page = s.page; }
+      for (const s of starts) {
+        if (s.at > offset) break;
+        page = s.page;
+      }
       return page;
     };
   };
@@ -126,9 +155,14 @@ function narrativeFacts(parts: PartSpan[], lines: Line[], unit: string): Fact[] 
   ];
 }
 
-async function ingest(input: DocumentInput, opts: ExtractOptions, findings: Finding[]): Promise<{ ir: DocumentIR; format: 'pdf' | 'text' }> {
+async function ingest(
+  input: DocumentInput,
+  opts: ExtractOptions,
+  findings: Finding[],
+): Promise<{ ir: DocumentIR; format: 'pdf' | 'text' }> {
   const head = new TextDecoder('latin1').decode(input.bytes.subarray(0, 1024));
-  if (!head.includes('%PDF-') && !/\.pdf$/i.test(input.path)) return { ir: textToIR(decodeText(input.bytes)), format: 'text' };
+  if (!head.includes('%PDF-') && !/\.pdf$/i.test(input.path))
+    return { ir: textToIR(decodeText(input.bytes)), format: 'text' };
   const { ingestPdf } = await import('./ingest/pdf.js');
   const pdf = await ingestPdf(input.bytes, opts.signal ? { signal: opts.signal } : {});
   findings.push(...pdf.findings);
@@ -136,7 +170,10 @@ async function ingest(input: DocumentInput, opts: ExtractOptions, findings: Find
   const toOcr = opts.ocr === 'always' ? all : opts.ocr === 'auto' ? pdf.pagesWithoutText : [];
   if (toOcr.length === 0) {
     if (pdf.pagesWithoutText.length === all.length) {
-      throw new ExtractionError('NoTextLayer', `no text layer on any of the ${all.length} pages and OCR is off (--ocr never)`);
+      throw new ExtractionError(
+        'NoTextLayer',
+        `no text layer on any of the ${all.length} pages and OCR is off (--ocr never)`,
+      );
     }
     return { ir: pdf.doc, format: 'pdf' };
   }

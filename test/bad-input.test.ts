@@ -16,20 +16,27 @@ describe('bad input never crashes and never invents numbers', () => {
   });
 
   it('binary garbage → failed InputUnreadable', async () => {
-    const r = await extractDocument({ path: 'g.txt', bytes: Uint8Array.from({ length: 9000 }, (_, i) => (i * 31) % 256) });
+    const r = await extractDocument({
+      path: 'g.txt',
+      bytes: Uint8Array.from({ length: 9000 }, (_, i) => (i * 31) % 256),
+    });
     expect(r.status).toBe('failed');
     expect(r.errorKind).toBe('InputUnreadable');
   });
 
   it('a text that is not a 决算 report → failed LayoutUnknown', async () => {
-    const r = await extractDocument({ path: 'n.txt', bytes: enc('关于开展2024年度植树活动的通知\n各单位：\n请于3月12日前报送名单。\n') });
+    const r = await extractDocument({
+      path: 'n.txt',
+      bytes: enc('关于开展2024年度植树活动的通知\n各单位：\n请于3月12日前报送名单。\n'),
+    });
     expect(r.status).toBe('failed');
     expect(r.errorKind).toBe('LayoutUnknown');
   });
 
   it('a report with its 第二部分 cut after two tables → partial-looking record with the rest logged as missing', async () => {
     const text = seed('000_d920656d4c30e573.txt');
-    const cut = text.slice(0, text.indexOf('支出决算表\n\n公开 03 表')) + '\n第三部分 2024 年度部门决算情况说明\n正文\n';
+    const cut =
+      text.slice(0, text.indexOf('支出决算表\n\n公开 03 表')) + '\n第三部分 2024 年度部门决算情况说明\n正文\n';
     const r = await extractDocument({ path: 'cut.txt', bytes: enc(cut) });
     expect(r.record!.tables.map((t) => t.id)).toEqual(['01', '02']);
     expect(r.status).toBe('partial');
@@ -65,9 +72,14 @@ describe('bad input never crashes and never invents numbers', () => {
     expect(f.message).toMatch(/no 公开表 found/);
   });
 
-  it.each(['000_d920656d4c30e573.txt', '001_601db7814e7d3dfd.txt', '002_a838d3b4e8b3980b.txt', '003_a3f56a15a6024790.txt', '004_bcb08b1b25316800.txt'])(
-    '%s record validates against the zod schema', async (name) => {
-      const r = await extractDocument({ path: name, bytes: enc(seed(name)) });
-      expect(() => DocumentRecord.parse(r.record)).not.toThrow();
-    });
+  it.each([
+    '000_d920656d4c30e573.txt',
+    '001_601db7814e7d3dfd.txt',
+    '002_a838d3b4e8b3980b.txt',
+    '003_a3f56a15a6024790.txt',
+    '004_bcb08b1b25316800.txt',
+  ])('%s record validates against the zod schema', async (name) => {
+    const r = await extractDocument({ path: name, bytes: enc(seed(name)) });
+    expect(() => DocumentRecord.parse(r.record)).not.toThrow();
+  });
 });

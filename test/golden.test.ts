@@ -26,6 +26,8 @@ describe.each(goldens)('golden %s', (file) => {
     expect(record.parts.map((p) => p.part)).toEqual(golden.parts);
     const { problems, cells } = compareTables(record, golden);
     expect(problems).toEqual([]);
-    expect(cells).toBe(golden.tables.reduce((n, t) => n + t.rows.reduce((m, r) => m + Object.keys(r.values).length, 0), 0));
+    expect(cells).toBe(
+      golden.tables.reduce((n, t) => n + t.rows.reduce((m, r) => m + Object.keys(r.values).length, 0), 0),
+    );
   });
 });

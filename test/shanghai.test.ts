@@ -20,7 +20,9 @@ const KNOWN = [1, 2, 3, 4, 5, 6].map((n) => `09 line:${n}: row missing`);
 
 describe('Shanghai report putuo-social-2024.pdf', () => {
   let r: DocumentResult;
-  beforeAll(async () => { r = await extractDocument({ path: PDF, bytes: readFileSync(PDF) }); }, 60_000);
+  beforeAll(async () => {
+    r = await extractDocument({ path: PDF, bytes: readFileSync(PDF) });
+  }, 60_000);
 
   it('gives the golden document, parts and tables (labels too)', () => {
     expect(r.record, r.reason).toBeTruthy();
@@ -33,15 +35,27 @@ describe('Shanghai report putuo-social-2024.pdf', () => {
     expect(problems).toEqual(KNOWN);
     // Tables by title, in printed order: 三公 is the seventh printed and still "09".
     expect(rec.tables.map((t) => [t.id, t.pages])).toEqual([
-      ['01', [5]], ['02', [6, 7]], ['03', [8, 9]], ['04', [10, 11]], ['05', [12]], ['06', [13]],
-      ['09', [14]], ['07', [15]], ['08', [16]],
+      ['01', [5]],
+      ['02', [6, 7]],
+      ['03', [8, 9]],
+      ['04', [10, 11]],
+      ['05', [12]],
+      ['06', [13]],
+      ['09', [14]],
+      ['07', [15]],
+      ['08', [16]],
     ]);
   });
 
   it('logs every 01/04 key inferred from its label, and nothing else as inferred', () => {
-    const inferred = r.findings.filter((f) => f.check === 'table.line-inferred').map((f) => `${f.table} ${f.row}`).sort();
-    const lineRows = golden.tables.filter((t) => t.id === '01' || t.id === '04')
-      .flatMap((t) => t.rows.map((row) => `${t.id} ${row.key}`)).sort();
+    const inferred = r.findings
+      .filter((f) => f.check === 'table.line-inferred')
+      .map((f) => `${f.table} ${f.row}`)
+      .sort();
+    const lineRows = golden.tables
+      .filter((t) => t.id === '01' || t.id === '04')
+      .flatMap((t) => t.rows.map((row) => `${t.id} ${row.key}`))
+      .sort();
     expect(lineRows).toHaveLength(42 + 38);
     expect(inferred).toEqual(lineRows);
   });
@@ -58,9 +72,15 @@ describe('Shanghai report putuo-social-2024.pdf', () => {
   });
 
   it('places every amount exactly: no cell doubted, only the two 0.01 rounding gaps of the report', () => {
-    expect(r.findings.filter((f) => f.stage === 'table' && f.level !== 'info')
-      .filter((f) => f.check !== 'table.no-rows-keyed')).toEqual([]);
-    const gaps = r.findings.filter((f) => f.stage === 'check' && /Δ0\.01/.test(f.message)).map((f) => f.check).sort();
+    expect(
+      r.findings
+        .filter((f) => f.stage === 'table' && f.level !== 'info')
+        .filter((f) => f.check !== 'table.no-rows-keyed'),
+    ).toEqual([]);
+    const gaps = r.findings
+      .filter((f) => f.stage === 'check' && /Δ0\.01/.test(f.message))
+      .map((f) => f.check)
+      .sort();
     // 06: 302 商品和服务支出 10.23 vs Σ 款 10.22; 05 基本支出 105.58 vs 06 95.36 + 10.23 = 105.59.
     expect(gaps).toEqual(['t06.class-items', 'xref.05-06.basic']);
   });

@@ -30,7 +30,10 @@ export function has(cmd: string): boolean {
 }
 
 /** Sequential runs of commands; total time and the largest peak RSS. */
-async function timeRuns(runs: readonly (readonly string[])[], env?: NodeJS.ProcessEnv): Promise<{ ms: number; rssMb: number }> {
+async function timeRuns(
+  runs: readonly (readonly string[])[],
+  env?: NodeJS.ProcessEnv,
+): Promise<{ ms: number; rssMb: number }> {
   let ms = 0;
   let rssMb = 0;
   for (const [cmd, ...args] of runs) {
@@ -75,7 +78,21 @@ export async function tesseractBaseline(pages: readonly OcrPageRef[]): Promise<C
       const g = await renderPageGray(doc, ref.page, DEFAULT_DPI);
       const img = join(dir, `p${i}.pgm`);
       writeFileSync(img, toPgm(g.data, g.width, g.height));
-      runs.push(['tesseract', img, join(dir, `p${i}`), '--tessdata-dir', dir, '-l', 'chi_sim', '--oem', '1', '--psm', '3', '--dpi', String(DEFAULT_DPI)]);
+      runs.push([
+        'tesseract',
+        img,
+        join(dir, `p${i}`),
+        '--tessdata-dir',
+        dir,
+        '-l',
+        'chi_sim',
+        '--oem',
+        '1',
+        '--psm',
+        '3',
+        '--dpi',
+        String(DEFAULT_DPI),
+      ]);
     }
     for (const d of docs.values()) await d.destroy();
     const t = await timeRuns(runs, { ...process.env, OMP_THREAD_LIMIT: '1' });

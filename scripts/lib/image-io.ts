@@ -23,11 +23,6 @@ export function grayToPng(data: Uint8Array, width: number, height: number): Buff
   return grayCanvas(data, width, height).toBuffer('image/png');
 }
 
-export async function grayToJpeg(
-  data: Uint8Array,
-  width: number,
-  height: number,
-  quality: number,
-): Promise<Buffer> {
+export async function grayToJpeg(data: Uint8Array, width: number, height: number, quality: number): Promise<Buffer> {
   return grayCanvas(data, width, height).encode('jpeg', quality);
 }

@@ -85,7 +85,10 @@ export function sampleTreeRss(root: number, everyMs = 50, rescanEvery = 10): Rss
   let n = 0;
   const take = () => {
     if (n++ % rescanEvery === 0) pids = treePids(root);
-    peak = Math.max(peak, pids.reduce((sum, pid) => sum + rssKb(pid), 0));
+    peak = Math.max(
+      peak,
+      pids.reduce((sum, pid) => sum + rssKb(pid), 0),
+    );
   };
   take();
   const timer = setInterval(take, everyMs);

@@ -7,11 +7,27 @@
  */
 import { withThousands, type Cell } from './seed.js';
 
-export interface GoldenRow { key: string; label: string; values: Record<string, string>; code?: string }
-export interface GoldenTable { id: string; rows: GoldenRow[] }
-export interface Golden { department: string; year: number; unit: string; tables: GoldenTable[] }
+export interface GoldenRow {
+  key: string;
+  label: string;
+  values: Record<string, string>;
+  code?: string;
+}
+export interface GoldenTable {
+  id: string;
+  rows: GoldenRow[];
+}
+export interface Golden {
+  department: string;
+  year: number;
+  unit: string;
+  tables: GoldenTable[];
+}
 
-export interface Grid { header: Cell[][]; body: Cell[][] }
+export interface Grid {
+  header: Cell[][];
+  body: Cell[][];
+}
 
 const c = (text: string, extra: Partial<Cell> = {}): Cell => ({ text, ...extra });
 const head = (text: string, span = 1): Cell => ({ text, span, align: 'center' });
@@ -36,12 +52,23 @@ export interface GridOptions {
 
 export function goldenGrid(t: GoldenTable, opts: GridOptions): Grid {
   switch (t.id) {
-    case '01': return twoSided(t, ['金额'], opts, 2);
-    case '04': return twoSided(t, ['合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'], opts, 2);
-    case '06': return economic(t);
-    case '09': return threePublic(t, opts);
-    case '10': return assets(t);
-    default: return codeTable(t);
+    case '01':
+      return twoSided(t, ['金额'], opts, 2);
+    case '04':
+      return twoSided(
+        t,
+        ['合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'],
+        opts,
+        2,
+      );
+    case '06':
+      return economic(t);
+    case '09':
+      return threePublic(t, opts);
+    case '10':
+      return assets(t);
+    default:
+      return codeTable(t);
   }
 }
 
@@ -56,14 +83,32 @@ function twoSided(t: GoldenTable, right: string[], opts: GridOptions, firstRight
   const rightNames = t.id === '01' ? [opts.amountWord] : right;
   const header: Cell[][] = [
     [head('收入', 3), head('支出', 2 + rightNames.length)],
-    [head('项目'), head('行次'), head(opts.amountWord), head('项目（按功能分类）'), head('行次'), ...rightNames.map((n) => head(n))],
-    [head('栏次'), head(''), head('1'), head('栏次'), head(''), ...rightNames.map((_, k) => head(String(firstRight + k)))],
+    [
+      head('项目'),
+      head('行次'),
+      head(opts.amountWord),
+      head('项目（按功能分类）'),
+      head('行次'),
+      ...rightNames.map((n) => head(n)),
+    ],
+    [
+      head('栏次'),
+      head(''),
+      head('1'),
+      head('栏次'),
+      head(''),
+      ...rightNames.map((_, k) => head(String(firstRight + k))),
+    ],
   ];
   const body: Cell[][] = income.map((inc, k) => {
     const sp = spend[k]!;
     return [
-      c(inc.label), lineNo(lineOf(inc)), amount(inc.values['1']),
-      c(sp.label), lineNo(lineOf(sp)), ...rightNames.map((_, j) => amount(sp.values[String(firstRight + j)])),
+      c(inc.label),
+      lineNo(lineOf(inc)),
+      amount(inc.values['1']),
+      c(sp.label),
+      lineNo(lineOf(sp)),
+      ...rightNames.map((_, j) => amount(sp.values[String(firstRight + j)])),
     ];
   });
   return { header, body };
@@ -72,18 +117,28 @@ function twoSided(t: GoldenTable, right: string[], opts: GridOptions, firstRight
 function codeTable(t: GoldenTable): Grid {
   const names = CODE_COLUMNS[t.id]!;
   const n = names.length;
-  const header: Cell[][] = t.id === '07'
-    ? [
-      [head('项目', 4), head(names[0]!), head(names[1]!), head('本年支出', 3), head(names[5]!)],
-      [head('支出功能分类科目编码', 3), head('科目名称'), head(''), head(''), head(names[2]!), head(names[3]!), head(names[4]!), head('')],
-    ]
-    : [
-      [head('项目', 4), ...names.map((x) => head(x))],
-      [head('支出功能分类科目编码', 3), head('科目名称'), ...names.map(() => head(''))],
-    ];
+  const header: Cell[][] =
+    t.id === '07'
+      ? [
+          [head('项目', 4), head(names[0]!), head(names[1]!), head('本年支出', 3), head(names[5]!)],
+          [
+            head('支出功能分类科目编码', 3),
+            head('科目名称'),
+            head(''),
+            head(''),
+            head(names[2]!),
+            head(names[3]!),
+            head(names[4]!),
+            head(''),
+          ],
+        ]
+      : [
+          [head('项目', 4), ...names.map((x) => head(x))],
+          [head('支出功能分类科目编码', 3), head('科目名称'), ...names.map(() => head(''))],
+        ];
   header.push([head('类'), head('款'), head('项'), head('栏次'), ...names.map((_, k) => head(String(k + 1)))]);
   const body = t.rows.map((r) => [
-    c(r.key === 'total' ? '' : r.code ?? r.key.replace(/^code:/, ''), { span: 3 }),
+    c(r.key === 'total' ? '' : (r.code ?? r.key.replace(/^code:/, '')), { span: 3 }),
     c(r.label),
     ...Array.from({ length: n }, (_, k) => amount(r.values[String(k + 1)])),
   ]);
@@ -95,8 +150,14 @@ function economic(t: GoldenTable): Grid {
   let personnel: GoldenRow | undefined;
   let publicTotal: GoldenRow | undefined;
   for (const r of t.rows) {
-    if (r.key === 'total:人员经费') { personnel = r; continue; }
-    if (r.key === 'total:公用经费') { publicTotal = r; continue; }
+    if (r.key === 'total:人员经费') {
+      personnel = r;
+      continue;
+    }
+    if (r.key === 'total:公用经费') {
+      publicTotal = r;
+      continue;
+    }
     const code = r.code ?? r.key.replace(/^code:/, '');
     const g = /^30[13]/.test(code) ? 0 : /^302/.test(code) ? 1 : 2;
     groups[g]!.push(r);
@@ -106,13 +167,22 @@ function economic(t: GoldenTable): Grid {
     [0, 1, 2].flatMap(() => [head('经济分类科目编码'), head('科目名称'), head('金额')]),
   ];
   const rows = Math.max(...groups.map((g) => g.length));
-  const body: Cell[][] = Array.from({ length: rows }, (_, k) => groups.flatMap((g) => {
-    const r = g[k];
-    return r ? [c(r.code ?? r.key.replace(/^code:/, '')), c(r.label), amount(r.values['1'])] : [c(''), c(''), c('')];
-  }));
+  const body: Cell[][] = Array.from({ length: rows }, (_, k) =>
+    groups.flatMap((g) => {
+      const r = g[k];
+      return r ? [c(r.code ?? r.key.replace(/^code:/, '')), c(r.label), amount(r.values['1'])] : [c(''), c(''), c('')];
+    }),
+  );
   body.push([
-    c(personnel?.label ?? '人员经费合计'), c(''), amount(personnel?.values['1']),
-    c(publicTotal?.label ?? '公用经费合计'), c(''), c(''), c(''), c(''), amount(publicTotal?.values['1']),
+    c(personnel?.label ?? '人员经费合计'),
+    c(''),
+    amount(personnel?.values['1']),
+    c(publicTotal?.label ?? '公用经费合计'),
+    c(''),
+    c(''),
+    c(''),
+    c(''),
+    amount(publicTotal?.values['1']),
   ]);
   return { header, body };
 }

@@ -51,7 +51,13 @@ export function toKangxi(s: string): string {
 }
 
 export async function renderSeed(blocks: Block[], opts: RenderOptions): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, autoFirstPage: true, info: { Title: 'sample', Producer: 'juesuan make-sample-pdfs', CreationDate: new Date(0) } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    autoFirstPage: true,
+    info: { Title: 'sample', Producer: 'juesuan make-sample-pdfs', CreationDate: new Date(0) },
+  });
   doc.font(opts.fontPath);
   const t = (s: string) => (opts.variant === 'kangxi' ? toKangxi(s) : s);
   let fresh = true; // nothing drawn on the current page yet
@@ -73,7 +79,10 @@ export async function renderSeed(blocks: Block[], opts: RenderOptions): Promise<
       doc.fontSize(15).text(t(b.text), { align: 'center' }).moveDown(0.8);
       fresh = false;
     } else if (b.kind === 'para') {
-      doc.fontSize(BODY_SIZE).text(t(b.text), { indent: 2 * BODY_SIZE, lineGap: 3, align: 'justify' }).moveDown(0.4);
+      doc
+        .fontSize(BODY_SIZE)
+        .text(t(b.text), { indent: 2 * BODY_SIZE, lineGap: 3, align: 'justify' })
+        .moveDown(0.4);
       fresh = false;
     } else {
       drawTable(doc, b, opts.variant, t);
@@ -93,7 +102,9 @@ function drawFooters(doc: PDFKit.PDFDocument, t: (s: string) => string): void {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing below the margin must not open a new page
-    doc.fontSize(10).text(t(`— ${i + 1} —`), 0, doc.page.height - 32, { width: doc.page.width, align: 'center', lineBreak: false });
+    doc
+      .fontSize(10)
+      .text(t(`— ${i + 1} —`), 0, doc.page.height - 32, { width: doc.page.width, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
 }
@@ -236,8 +247,15 @@ function drawGrid(doc: PDFKit.PDFDocument, boxes: { x: number; w: number }[], y:
   const x1 = last.x + last.w;
   doc.save().lineWidth(0.5).strokeColor('#000');
   doc.moveTo(x0, y).lineTo(x1, y).stroke();
-  doc.moveTo(x0, y + h).lineTo(x1, y + h).stroke();
-  for (const bx of boxes.slice(1)) doc.moveTo(bx.x, y).lineTo(bx.x, y + h).stroke();
+  doc
+    .moveTo(x0, y + h)
+    .lineTo(x1, y + h)
+    .stroke();
+  for (const bx of boxes.slice(1))
+    doc
+      .moveTo(bx.x, y)
+      .lineTo(bx.x, y + h)
+      .stroke();
   doc.rect(x0 - 0.4, y, 0.8, h).fill('#000');
   doc.rect(x1 - 0.4, y, 0.8, h).fill('#000');
   doc.restore();

@@ -67,18 +67,24 @@ export function parseSeed(text: string): Block[] {
       start = j;
       taken++;
     }
-    const preamble = pending.slice(start).map((l) => l.trim()).filter(Boolean);
+    const preamble = pending
+      .slice(start)
+      .map((l) => l.trim())
+      .filter(Boolean);
     flushNarrative(pending.slice(0, start));
     pending = [];
     const id = preamble.map((p) => TABLE_LABEL.exec(p)?.[1]).find(Boolean) ?? null;
     const padded = padRows(rows);
     const nHeader = headerRowCount(padded);
-    const toCells = (r: string[], isHeader: boolean): Cell[] => r.map((text) => ({
-      text: withThousands(text),
-      align: AMOUNT.test(text) && text.includes('.') ? 'right' : isHeader ? 'center' : 'left',
-    }));
+    const toCells = (r: string[], isHeader: boolean): Cell[] =>
+      r.map((text) => ({
+        text: withThousands(text),
+        align: AMOUNT.test(text) && text.includes('.') ? 'right' : isHeader ? 'center' : 'left',
+      }));
     blocks.push({
-      kind: 'table', id, preamble,
+      kind: 'table',
+      id,
+      preamble,
       header: padded.slice(0, nHeader).map((r) => toCells(r, true)),
       body: padded.slice(nHeader).map((r) => toCells(r, false)),
     });

@@ -12,10 +12,18 @@ const NOTE = /^\s*注[:：1１]/;
 const PART_HEADING = /^第[一二三四五]部分/;
 const PAGE_FOOTER = /^\s*—\s*\d+\s*—\s*$/;
 
-interface Span { id: string; start: number; bodyStart: number; end: number; preamble: string[] }
+interface Span {
+  id: string;
+  start: number;
+  bodyStart: number;
+  end: number;
+  preamble: string[];
+}
 
 function isTitleLine(t: string): boolean {
-  return t.length > 0 && t.length <= 40 && !t.includes('\t') && !t.includes('。') && !PART_HEADING.test(t) && !NOTE.test(t);
+  return (
+    t.length > 0 && t.length <= 40 && !t.includes('\t') && !t.includes('。') && !PART_HEADING.test(t) && !NOTE.test(t)
+  );
 }
 
 function findSpans(lines: string[], golden: Golden): Span[] {
@@ -27,7 +35,10 @@ function findSpans(lines: string[], golden: Golden): Span[] {
     for (let i = from; i < lines.length; i++) {
       if (!marker.test(lines[i]!)) continue;
       // The table itself, not a mention in the 目录: a unit line follows within a few lines.
-      if (lines.slice(i, i + 10).some((l) => /单位[:：]/.test(l))) { m = i; break; }
+      if (lines.slice(i, i + 10).some((l) => /单位[:：]/.test(l))) {
+        m = i;
+        break;
+      }
     }
     if (m < 0) throw new Error(`公开${t.id}表 not found in the seed text`);
     // Backward: meta lines (部门, 年度, 单位), then one title line.
@@ -35,7 +46,10 @@ function findSpans(lines: string[], golden: Golden): Span[] {
     for (let j = m - 1; j >= from; j--) {
       const s = lines[j]!.trim();
       if (!s) continue;
-      if (META.test(s) && !s.includes('\t') && s.length <= 60) { start = j; continue; }
+      if (META.test(s) && !s.includes('\t') && s.length <= 60) {
+        start = j;
+        continue;
+      }
       if (isTitleLine(s)) start = j;
       break;
     }
@@ -43,14 +57,23 @@ function findSpans(lines: string[], golden: Golden): Span[] {
     let bodyStart = m + 1;
     for (let j = m + 1; j < lines.length; j++) {
       const s = lines[j]!.trim();
-      if (!s) { bodyStart = j + 1; continue; }
-      if (META.test(s) && !s.includes('\t') && s.length <= 60) { bodyStart = j + 1; continue; }
+      if (!s) {
+        bodyStart = j + 1;
+        continue;
+      }
+      if (META.test(s) && !s.includes('\t') && s.length <= 60) {
+        bodyStart = j + 1;
+        continue;
+      }
       break;
     }
     let end = bodyStart;
     while (end < lines.length && !NOTE.test(lines[end]!)) end++;
     if (end === lines.length) throw new Error(`公开${t.id}表 has no 注 line`);
-    const preamble = lines.slice(start, bodyStart).map((l) => l.trim()).filter((l) => l && !PAGE_FOOTER.test(l));
+    const preamble = lines
+      .slice(start, bodyStart)
+      .map((l) => l.trim())
+      .filter((l) => l && !PAGE_FOOTER.test(l));
     spans.push({ id: t.id, start, bodyStart, end, preamble });
     from = end;
   }
@@ -58,7 +81,10 @@ function findSpans(lines: string[], golden: Golden): Span[] {
 }
 
 export function seedBlocks(text: string, golden: Golden): Block[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').filter((l) => !PAGE_FOOTER.test(l));
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .filter((l) => !PAGE_FOOTER.test(l));
   const spans = findSpans(lines, golden);
   // Structurally empty cells of 09, as this seed prints them.
   const s09 = spans.find((s) => s.id === '09');

@@ -33,8 +33,7 @@ export function inProcessExecutor(fn: ExtractFn, timeoutMs = 0): Executor {
       let timer: NodeJS.Timeout | undefined;
       try {
         const stop = new Promise<DocumentResult>((resolve) => {
-          const onAbort = (): void =>
-            resolve(failed(toExtractionError(ac.signal.reason)));
+          const onAbort = (): void => resolve(failed(toExtractionError(ac.signal.reason)));
           ac.signal.addEventListener('abort', onAbort, { once: true });
           if (timeoutMs > 0) {
             timer = setTimeout(

@@ -85,7 +85,10 @@ export class ManifestWriter {
   private inFlight: Promise<void> | undefined;
   private dirty = false;
 
-  constructor(private readonly dir: string, private readonly snapshot: () => Manifest) {}
+  constructor(
+    private readonly dir: string,
+    private readonly snapshot: () => Manifest,
+  ) {}
 
   request(): void {
     this.dirty = true;

@@ -29,10 +29,15 @@ export function mergeOutputs(dirs: readonly string[], outDir: string, log: Log):
   let version: string | undefined;
 
   for (const dir of dirs) {
-    if (!existsSync(join(dir, MANIFEST_FILE))) throw new Error(`${dir} has no ${MANIFEST_FILE}: not an extract output folder`);
+    if (!existsSync(join(dir, MANIFEST_FILE)))
+      throw new Error(`${dir} has no ${MANIFEST_FILE}: not an extract output folder`);
     const m = readManifest(dir, '');
     version ??= m.pipelineVersion;
-    if (m.pipelineVersion !== version) log.warn({ dir, version: m.pipelineVersion, expected: version }, 'shards were made by different pipeline versions');
+    if (m.pipelineVersion !== version)
+      log.warn(
+        { dir, version: m.pipelineVersion, expected: version },
+        'shards were made by different pipeline versions',
+      );
     if (m.shard) {
       shardsSeen.add(m.shard.index);
       shardCounts.add(m.shard.count);
@@ -73,4 +78,3 @@ export function mergeOutputs(dirs: readonly string[], outDir: string, log: Log):
   for (const c of conflicts) log.warn({ output: c }, 'same output name from different inputs; kept the latest');
   return { documents: out.documents.length, conflicts: [...conflicts], missingShards };
 }
-

@@ -74,7 +74,10 @@ export class WorkerPool implements Executor {
       const entry: { job: Job; timer?: NodeJS.Timeout } = { job };
       if (this.opts.timeoutMs > 0) {
         entry.timer = setTimeout(() => {
-          const e = new ExtractionError('Timeout', `no result after ${this.opts.timeoutMs / 1000} s; worker terminated`);
+          const e = new ExtractionError(
+            'Timeout',
+            `no result after ${this.opts.timeoutMs / 1000} s; worker terminated`,
+          );
           this.finish(slot, failed(e), true);
         }, this.opts.timeoutMs);
       }

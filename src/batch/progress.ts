@@ -21,7 +21,10 @@ export function progressBar(total: number, stream: NodeJS.WriteStream = process.
   return {
     update(p: Progress) {
       const s = (Date.now() - started) / 1000;
-      bar.update(p.done, { pps: s > 0 ? (p.pages / s).toFixed(1) : '0.0', last: `${p.entry.output} ${p.entry.status}` });
+      bar.update(p.done, {
+        pps: s > 0 ? (p.pages / s).toFixed(1) : '0.0',
+        last: `${p.entry.output} ${p.entry.status}`,
+      });
     },
     stop() {
       bar.stop();

@@ -90,7 +90,11 @@ export function countFindings(findings: readonly Finding[]): FindingCounts {
  * atomically, the manifest rewritten after each document, so a kill loses at most the documents in
  * hand). Never throws for a document; only an unusable output folder stops it.
  */
-export async function runBatch(inputs: readonly BatchInput[], options: BatchOptions, deps: BatchDeps): Promise<BatchSummary> {
+export async function runBatch(
+  inputs: readonly BatchInput[],
+  options: BatchOptions,
+  deps: BatchDeps,
+): Promise<BatchSummary> {
   const started = Date.now();
   const { outDir, pipelineVersion } = options;
   mkdirSync(outDir, { recursive: true });
@@ -110,8 +114,18 @@ export async function runBatch(inputs: readonly BatchInput[], options: BatchOpti
   };
 
   const summary: BatchSummary = {
-    total: inputs.length, ok: 0, partial: 0, failed: 0, skipped: 0, skippedFailed: 0, notStarted: 0,
-    interrupted: false, findings: { info: 0, warn: 0, error: 0 }, pages: 0, elapsedMs: 0, entries: [],
+    total: inputs.length,
+    ok: 0,
+    partial: 0,
+    failed: 0,
+    skipped: 0,
+    skippedFailed: 0,
+    notStarted: 0,
+    interrupted: false,
+    findings: { info: 0, warn: 0, error: 0 },
+    pages: 0,
+    elapsedMs: 0,
+    entries: [],
   };
   const limit = pLimit(Math.max(1, options.concurrency));
   let done = 0;
@@ -154,7 +168,12 @@ export async function runBatch(inputs: readonly BatchInput[], options: BatchOpti
   };
 
   /** Write the record and log (atomically, log first), then return the manifest entry. */
-  const settle = async (input: BatchInput, result: DocumentResult, sha256: string, elapsedMs: number): Promise<ManifestEntry> => {
+  const settle = async (
+    input: BatchInput,
+    result: DocumentResult,
+    sha256: string,
+    elapsedMs: number,
+  ): Promise<ManifestEntry> => {
     const findings = countFindings(result.findings);
     let status = result.status;
     let reason = result.reason;

@@ -12,8 +12,7 @@ export interface WorkerRequest extends Task {
   id: number;
 }
 export type WorkerReply =
-  | { id: number; result: DocumentResult }
-  | { id: number; error: { kind?: string; message: string } };
+  { id: number; result: DocumentResult } | { id: number; error: { kind?: string; message: string } };
 
 const { pipelineModule, ocrWorkers } = workerData as { pipelineModule: string; ocrWorkers: number };
 setOcrPoolSize(ocrWorkers);

@@ -5,7 +5,14 @@ import type { Table, TableId } from '../schema/record.js';
  * confidence fields as toTable computes them: `confidence` = the lowest cell, `cellConfidence` =
  * the cells below the highest. Used by the OCR repairs, which run after the tables are built.
  */
-export function editCell(tables: Table[], table: TableId, rowKey: string, col: number, value: string | undefined, confOf: (key: string) => number | undefined): void {
+export function editCell(
+  tables: Table[],
+  table: TableId,
+  rowKey: string,
+  col: number,
+  value: string | undefined,
+  confOf: (key: string) => number | undefined,
+): void {
   const row = tables.find((t) => t.id === table)?.rows.find((r) => r.key === rowKey);
   if (!row) return;
   if (value === undefined) delete row.values[String(col)];

@@ -88,7 +88,16 @@ export function evaluate(store: CellStore, id: Identity): Evaluation {
   let verdict: Evaluation['verdict'];
   if (id.kind === 'le') verdict = diff.lte(0) ? 'exact' : diff.lte(env) ? 'rounding' : 'mismatch';
   else verdict = diff.isZero() ? 'exact' : diff.abs().lte(env) ? 'rounding' : 'mismatch';
-  return { dp: dp.max, left, right, diff, verdict, envelope: env, scale, ...(mixed ? { convertedTo: mixed.base } : {}) };
+  return {
+    dp: dp.max,
+    left,
+    right,
+    diff,
+    verdict,
+    envelope: env,
+    scale,
+    ...(mixed ? { convertedTo: mixed.base } : {}),
+  };
 }
 
 export function refsOf(id: Identity): CellRef[] {

@@ -35,7 +35,8 @@ export function candidateReadings(value: string): string[] {
   if (body.includes('.')) add(digits);
   const [int, frac] = body.split('.');
   // A stray mark read as one extra digit: drop any one digit, point kept where it was printed.
-  for (let i = 0; i < int!.length && int!.length > 1; i++) add(`${int!.slice(0, i)}${int!.slice(i + 1)}${frac !== undefined ? `.${frac}` : ''}`);
+  for (let i = 0; i < int!.length && int!.length > 1; i++)
+    add(`${int!.slice(0, i)}${int!.slice(i + 1)}${frac !== undefined ? `.${frac}` : ''}`);
   // ... or read where a point was: drop a digit of an integer reading and put the point there.
   if (frac === undefined) {
     for (let i = 1; i < digits.length - 1; i++) add(`${digits.slice(0, i)}.${digits.slice(i + 1)}`);

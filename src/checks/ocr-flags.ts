@@ -34,11 +34,17 @@ export function flagOcrDoubts(x: RepairInput): Finding[] {
     const value = x.tables.find((t) => t.id === table)?.rows.find((r) => r.key === row)?.values[col];
     editCell(x.tables, table, row, Number(col), value, confOf);
     findings.push({
-      level: 'warn', stage: 'ocr', check: 'ocr.unconfirmed', table, row, column: col,
+      level: 'warn',
+      stage: 'ocr',
+      check: 'ocr.unconfirmed',
+      table,
+      row,
+      column: col,
       message: ids.length
         ? `公开${table}表 ${row} 栏${col}: OCR read "${value}", and every identity through it fails (${[...new Set(ids.map((i) => i.rule))].join(', ')}); unconfirmed`
         : `公开${table}表 ${row} 栏${col}: OCR read "${value}", and no identity checks this cell; unconfirmed`,
-      ...(value !== undefined ? { actual: value } : {}), confidence: e.conf,
+      ...(value !== undefined ? { actual: value } : {}),
+      confidence: e.conf,
     });
   }
 
@@ -54,9 +60,15 @@ export function flagOcrDoubts(x: RepairInput): Finding[] {
       if (named.has(k)) continue;
       named.add(k);
       findings.push({
-        level: 'warn', stage: 'ocr', check: 'ocr.cell-unread', table: r.table, row: r.row, column: String(r.col),
+        level: 'warn',
+        stage: 'ocr',
+        check: 'ocr.cell-unread',
+        table: r.table,
+        row: r.row,
+        column: String(r.col),
         message: `公开${r.table}表 ${r.row} 栏${r.col}: empty in the OCR'd table while ${id.text} falls short by ${ev.diff.abs().toFixed()}; a printed number may not have been read`,
-        expected: 'a number or an empty cell', actual: '',
+        expected: 'a number or an empty cell',
+        actual: '',
       });
     }
   }

@@ -23,11 +23,7 @@ export interface Range {
 }
 
 /** Range of 100·f(x', y') over the box of printed x, y ± half unit; null if a denominator reaches 0. */
-function range(
-  x: string,
-  y: string,
-  f: (x: Decimal, y: Decimal) => { num: Decimal; den: Decimal },
-): Range | null {
+function range(x: string, y: string, f: (x: Decimal, y: Decimal) => { num: Decimal; den: Decimal }): Range | null {
   const corners: Decimal[] = [];
   const hx = halfUlp(x);
   const hy = halfUlp(y);

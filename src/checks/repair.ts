@@ -43,7 +43,8 @@ const keyOf = (t: TableId, row: string, col: number): string => `${t}|${row}|${c
 export function cellIndex(identities: Identity[]): Map<string, Identity[]> {
   const index = new Map<string, Identity[]>();
   for (const id of identities) {
-    for (const r of new Set(refsOf(id).map((r) => keyOf(r.table, r.row, r.col)))) index.set(r, [...(index.get(r) ?? []), id]);
+    for (const r of new Set(refsOf(id).map((r) => keyOf(r.table, r.row, r.col))))
+      index.set(r, [...(index.get(r) ?? []), id]);
   }
   return index;
 }
@@ -71,7 +72,9 @@ export function repairOcrCells(x: RepairInput): Finding[] {
 
   const proposals = (id: Identity): Proposal[] => {
     const out: Proposal[] = [];
-    const cells = uniqueRefs(refsOf(id)).filter((r) => isOcr(keyOf(r.table, r.row, r.col)) && x.store.get(r.table, r.row, r.col) !== undefined);
+    const cells = uniqueRefs(refsOf(id)).filter(
+      (r) => isOcr(keyOf(r.table, r.row, r.col)) && x.store.get(r.table, r.row, r.col) !== undefined,
+    );
     const onlyDoubtful = cells.filter(doubtful).length === 1;
     const places = decimalsOf(id, text);
     for (const r of cells) {
@@ -94,8 +97,12 @@ export function repairOcrCells(x: RepairInput): Finding[] {
       for (const c of table?.columns ?? []) {
         if (c.no === r.col || x.store.get(r.table, r.row, c.no) !== undefined) continue;
         const to: CellRef = { table: r.table, row: r.row, col: c.no };
-        const verdict = judge([[r, undefined], [to, value]]);
-        if (verdict !== 'fails') out.push({ ref: r, value, text: printed, col: c.no, kind: 'column', exact: verdict === 'exact' });
+        const verdict = judge([
+          [r, undefined],
+          [to, value],
+        ]);
+        if (verdict !== 'fails')
+          out.push({ ref: r, value, text: printed, col: c.no, kind: 'column', exact: verdict === 'exact' });
       }
     }
     return out;
@@ -115,14 +122,24 @@ export function repairOcrCells(x: RepairInput): Finding[] {
     x.store.setCell(table, row, p.col, p.value);
     x.evidence.set(keyOf(table, row, p.col), { ...ev, conf: REPAIRED_CONFIDENCE });
     editCell(x.tables, table, row, p.col, p.text, confOf);
-    const rules = [...new Set([...through(table, row, col), ...through(table, row, p.col)].map((i) => i.rule))].join(', ');
-    const what = p.kind === 'column'
-      ? `"${original}" read in 栏${col}, moved to 栏${p.col}`
-      : `OCR read "${original}", repaired to "${p.text}" (${p.kind === 'implied' ? `the value ${id.rule} implies` : 'another reading of the same glyphs'})`;
+    const rules = [...new Set([...through(table, row, col), ...through(table, row, p.col)].map((i) => i.rule))].join(
+      ', ',
+    );
+    const what =
+      p.kind === 'column'
+        ? `"${original}" read in 栏${col}, moved to 栏${p.col}`
+        : `OCR read "${original}", repaired to "${p.text}" (${p.kind === 'implied' ? `the value ${id.rule} implies` : 'another reading of the same glyphs'})`;
     findings.push({
-      level: 'warn', stage: 'ocr', check: 'ocr.repair', table, row, column: String(p.col),
+      level: 'warn',
+      stage: 'ocr',
+      check: 'ocr.repair',
+      table,
+      row,
+      column: String(p.col),
       message: `公开${table}表 ${row} 栏${p.col}: ${what} — the only change that makes every identity through the cell hold (${rules})${rivals ? `; ${rivals} other change(s) held only within rounding` : ''}`,
-      actual: original, expected: p.text, confidence: REPAIRED_CONFIDENCE,
+      actual: original,
+      expected: p.text,
+      confidence: REPAIRED_CONFIDENCE,
     });
   };
 
@@ -145,7 +162,12 @@ export function repairOcrCells(x: RepairInput): Finding[] {
     const ps = dedupe(proposals(id));
     if (ps.length > 1) {
       findings.push({
-        level: 'info', stage: 'ocr', check: 'ocr.repair-ambiguous', table: id.at.table, row: id.at.row, column: String(id.at.col),
+        level: 'info',
+        stage: 'ocr',
+        check: 'ocr.repair-ambiguous',
+        table: id.at.table,
+        row: id.at.row,
+        column: String(id.at.col),
         message: `${id.text}: ${ps.length} different OCR repairs would each make it hold (${ps.slice(0, 5).map(describe).join('; ')}${ps.length > 5 ? '; …' : ''}); none applied`,
       });
     }
@@ -159,12 +181,22 @@ function describe(p: Proposal): string {
 
 function uniqueRefs(refs: CellRef[]): CellRef[] {
   const seen = new Set<string>();
-  return refs.filter((r) => { const k = keyOf(r.table, r.row, r.col); if (seen.has(k)) return false; seen.add(k); return true; });
+  return refs.filter((r) => {
+    const k = keyOf(r.table, r.row, r.col);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 function dedupe(ps: Proposal[]): Proposal[] {
   const seen = new Set<string>();
-  return ps.filter((p) => { const k = `${keyOf(p.ref.table, p.ref.row, p.ref.col)}>${p.col}=${p.value.toFixed()}`; if (seen.has(k)) return false; seen.add(k); return true; });
+  return ps.filter((p) => {
+    const k = `${keyOf(p.ref.table, p.ref.row, p.ref.col)}>${p.col}=${p.value.toFixed()}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /** The value of `r` that closes the identity's gap, the other cells as read. */

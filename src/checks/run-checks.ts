@@ -24,15 +24,25 @@ export function runIdentityChecks(store: CellStore, identities: Identity[]): Fin
     const rel = id.kind === 'le' ? '≤' : '=';
     const f = (d: Decimal): string => d.toFixed(ev.dp);
     findings.push({
-      level, stage: 'check', check: id.rule, table: id.at.table, row: id.at.row, column: String(id.at.col),
+      level,
+      stage: 'check',
+      check: id.rule,
+      table: id.at.table,
+      row: id.at.row,
+      column: String(id.at.col),
       message: `${id.text}: ${f(ev.left)} ${rel === '=' ? '≠' : '>'} ${f(ev.right)} (Δ${f(ev.diff.abs())}${ev.verdict === 'rounding' ? `, within rounding envelope ${env.toFixed()}` : ''}${ev.convertedTo ? `; tables in different units, compared in ${ev.convertedTo}` : ''})`,
-      expected: f(ev.right), actual: f(ev.left), evaluated: true,
+      expected: f(ev.right),
+      actual: f(ev.left),
+      evaluated: true,
       confidence: ev.verdict === 'rounding' ? 0.9 : 0.3,
     });
   }
   for (const [rule, t] of tally) {
     findings.push({
-      level: 'info', stage: 'check', check: 'check.summary', evaluated: true,
+      level: 'info',
+      stage: 'check',
+      check: 'check.summary',
+      evaluated: true,
       message: `${rule} (${t.ref}): ${t.exact + t.rounding + t.mismatch} evaluated — ${t.exact} exact, ${t.rounding} within rounding, ${t.mismatch} failed`,
     });
   }
@@ -40,7 +50,10 @@ export function runIdentityChecks(store: CellStore, identities: Identity[]): Fin
     const missing = tables.filter((id) => !store.hasTable(id));
     if (missing.length) {
       findings.push({
-        level: 'info', stage: 'check', check: 'check.not-evaluated', evaluated: false,
+        level: 'info',
+        stage: 'check',
+        check: 'check.not-evaluated',
+        evaluated: false,
         message: `${rule} (${ref}) not evaluated: 公开${missing.join('/')}表 missing`,
       });
     }
@@ -51,11 +64,21 @@ export function runIdentityChecks(store: CellStore, identities: Identity[]): Fin
 /** A21: amounts are not negative unless a caption allows it (07's 年末 may not be, either). */
 export function negativeAmounts(tables: Table[]): Finding[] {
   const out: Finding[] = [];
-  for (const t of tables) for (const r of t.rows) for (const [col, v] of Object.entries(r.values)) {
-    if (v.startsWith('-')) {
-      out.push({ level: 'warn', stage: 'check', check: 'value.negative', table: t.id as TableId, row: r.key, column: col,
-        message: `公开${t.id}表 ${r.key} 栏${col}: negative amount ${v}`, actual: v });
-    }
-  }
+  for (const t of tables)
+    for (const r of t.rows)
+      for (const [col, v] of Object.entries(r.values)) {
+        if (v.startsWith('-')) {
+          out.push({
+            level: 'warn',
+            stage: 'check',
+            check: 'value.negative',
+            table: t.id as TableId,
+            row: r.key,
+            column: col,
+            message: `公开${t.id}表 ${r.key} 栏${col}: negative amount ${v}`,
+            actual: v,
+          });
+        }
+      }
   return out;
 }

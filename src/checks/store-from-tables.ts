@@ -17,7 +17,10 @@ export function storeFromTables(tables: TableCells[]): CellStore {
   const store = new CellStore();
   for (const t of tables) {
     const id = t.id as TableId;
-    store.addTable(id, t.rows.map((r) => r.key));
+    store.addTable(
+      id,
+      t.rows.map((r) => r.key),
+    );
     if (t.unit) store.setUnit(id, t.unit);
     for (const r of t.rows) {
       store.set(id, r.key, new Map(Object.entries(r.values).map(([c, v]) => [Number(c), new Decimal(v)] as const)));

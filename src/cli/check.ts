@@ -45,11 +45,14 @@ export function loadChecked(recordPath: string): CheckedRecord {
   let from: string;
   if (existsSync(logPath)) {
     from = logPath;
-    findings = readFileSync(logPath, 'utf8').split('\n').filter((l) => l.trim()).map((line, i) => {
-      const parsed = Finding.safeParse(safeJson(line));
-      if (!parsed.success) throw new UsageError(`${logPath}:${i + 1}: not a finding`);
-      return parsed.data;
-    });
+    findings = readFileSync(logPath, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((line, i) => {
+        const parsed = Finding.safeParse(safeJson(line));
+        if (!parsed.success) throw new UsageError(`${logPath}:${i + 1}: not a finding`);
+        return parsed.data;
+      });
   } else {
     from = 'recomputed';
     findings = recompute(record);
@@ -57,7 +60,14 @@ export function loadChecked(recordPath: string): CheckedRecord {
   findings = [...findings].sort((a, b) => ORDER[a.level] - ORDER[b.level]);
   const counts = { error: 0, warn: 0, info: 0 };
   for (const f of findings) counts[f.level]++;
-  return { record: recordPath, department: record.document.department, year: record.document.year, from, counts, findings };
+  return {
+    record: recordPath,
+    department: record.document.department,
+    year: record.document.year,
+    from,
+    counts,
+    findings,
+  };
 }
 
 /** The checks that depend only on the record: identities (A/B), negative amounts, narrative (C). */
@@ -71,12 +81,21 @@ export function recompute(record: DocumentRecord): Finding[] {
 }
 
 function safeJson(line: string): unknown {
-  try { return JSON.parse(line); } catch { return undefined; }
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
 }
 
 /** `公开03表 code:20103 栏1` — where a finding applies, or `—` for document-level findings. */
 export function where(f: Finding): string {
-  const parts = [f.table ? `公开${f.table}表` : '', f.row ?? '', f.column ? `栏${f.column}` : '', f.page !== undefined ? `p.${f.page}` : ''].filter(Boolean);
+  const parts = [
+    f.table ? `公开${f.table}表` : '',
+    f.row ?? '',
+    f.column ? `栏${f.column}` : '',
+    f.page !== undefined ? `p.${f.page}` : '',
+  ].filter(Boolean);
   return parts.length ? parts.join(' ') : '—';
 }
 
@@ -85,13 +104,18 @@ export function renderText(records: CheckedRecord[]): string {
   const total = { error: 0, warn: 0, info: 0 };
   for (const r of records) {
     for (const k of ['error', 'warn', 'info'] as const) total[k] += r.counts[k];
-    out.push(`${r.record} — ${r.department ?? '(department unknown)'} ${r.year ?? ''} (findings from ${r.from === 'recomputed' ? 'the record: log missing, checks re-run' : r.from})`.trimEnd());
+    out.push(
+      `${r.record} — ${r.department ?? '(department unknown)'} ${r.year ?? ''} (findings from ${r.from === 'recomputed' ? 'the record: log missing, checks re-run' : r.from})`.trimEnd(),
+    );
     for (const level of ['error', 'warn'] as const) {
       const fs = r.findings.filter((f) => f.level === level);
       if (!fs.length) continue;
       out.push(`  ${level} (${fs.length})`);
       for (const f of fs) {
-        const sides = f.expected !== undefined || f.actual !== undefined ? `  expected ${f.expected ?? '—'}, actual ${f.actual ?? '—'}` : '';
+        const sides =
+          f.expected !== undefined || f.actual !== undefined
+            ? `  expected ${f.expected ?? '—'}, actual ${f.actual ?? '—'}`
+            : '';
         out.push(`    ${where(f)}${sides}  [${f.check}]`);
         out.push(`      ${f.message}`);
       }
@@ -99,11 +123,16 @@ export function renderText(records: CheckedRecord[]): string {
     const infos = r.findings.filter((f) => f.level === 'info');
     const byCheck = new Map<string, number>();
     for (const f of infos) byCheck.set(f.check, (byCheck.get(f.check) ?? 0) + 1);
-    const top = [...byCheck].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 4).map(([c, n]) => `${c} ${n}`);
+    const top = [...byCheck]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 4)
+      .map(([c, n]) => `${c} ${n}`);
     out.push(`  info: ${infos.length}${top.length ? ` (${top.join(', ')}${byCheck.size > 4 ? ', …' : ''})` : ''}`);
     if (!r.counts.error && !r.counts.warn) out.push('  no warn/error findings');
   }
-  out.push(`${records.length} record${records.length === 1 ? '' : 's'}: ${total.error} error, ${total.warn} warn, ${total.info} info`);
+  out.push(
+    `${records.length} record${records.length === 1 ? '' : 's'}: ${total.error} error, ${total.warn} warn, ${total.info} info`,
+  );
   return out.join('\n') + '\n';
 }
 
@@ -120,7 +149,10 @@ export function renderJson(records: CheckedRecord[]): string {
 export function recordPaths(args: string[]): string[] {
   return args.flatMap((a) => {
     if (existsSync(a) && statSync(a).isDirectory()) {
-      return readdirSync(a).filter((f) => f.endsWith('.json') && f !== 'manifest.json').sort().map((f) => join(a, f));
+      return readdirSync(a)
+        .filter((f) => f.endsWith('.json') && f !== 'manifest.json')
+        .sort()
+        .map((f) => join(a, f));
     }
     return basename(a) === 'manifest.json' ? [] : [a];
   });

@@ -10,7 +10,10 @@ export function mergeCommand(dirs: string[], o: { out: string; logLevel: string 
   try {
     const r = mergeOutputs(dirs, o.out, log);
     if (r.missingShards.length > 0) log.warn({ missing: r.missingShards }, 'some shards are missing');
-    log.info({ documents: r.documents, conflicts: r.conflicts.length, missingShards: r.missingShards, out: o.out }, `merged ${dirs.length} folders: ${r.documents} documents`);
+    log.info(
+      { documents: r.documents, conflicts: r.conflicts.length, missingShards: r.missingShards, out: o.out },
+      `merged ${dirs.length} folders: ${r.documents} documents`,
+    );
     return r.conflicts.length > 0 || r.missingShards.length > 0 ? 1 : 0;
   } catch (err) {
     log.error({ err: (err as Error).message }, 'merge failed');
@@ -18,7 +21,10 @@ export function mergeCommand(dirs: string[], o: { out: string; logLevel: string 
   }
 }
 
-export function exportCommand(dir: string, o: { format: 'jsonl' | 'csv' | 'sqlite'; to: string; bom?: boolean; logLevel: string }): number {
+export function exportCommand(
+  dir: string,
+  o: { format: 'jsonl' | 'csv' | 'sqlite'; to: string; bom?: boolean; logLevel: string },
+): number {
   const log = createLogger(o.logLevel);
   const t0 = Date.now();
   try {
@@ -33,7 +39,10 @@ export function exportCommand(dir: string, o: { format: 'jsonl' | 'csv' | 'sqlit
         : o.format === 'csv'
           ? exportCsv(dir, o.to, o.bom ?? false, onProblem)
           : exportSqlite(dir, o.to, onProblem);
-    log.info({ ...counts, problems, to: o.to, format: o.format, elapsedMs: Date.now() - t0 }, `exported ${counts.documents} documents, ${counts.cells} cells`);
+    log.info(
+      { ...counts, problems, to: o.to, format: o.format, elapsedMs: Date.now() - t0 },
+      `exported ${counts.documents} documents, ${counts.cells} cells`,
+    );
     return problems > 0 ? 1 : 0;
   } catch (err) {
     log.error({ err: (err as Error).message }, 'export failed');

@@ -77,15 +77,30 @@ export async function extractCommand(args: string[], o: ExtractCliOptions): Prom
   process.on('SIGTERM', onSignal);
 
   const bar = o.progress ? progressBar(inputs.length) : progressBar(0);
-  log.info({ inputs: files.length, selected: inputs.length, shard: o.shard, out: o.out, concurrency, pipelineVersion: version }, 'batch start');
+  log.info(
+    {
+      inputs: files.length,
+      selected: inputs.length,
+      shard: o.shard,
+      out: o.out,
+      concurrency,
+      pipelineVersion: version,
+    },
+    'batch start',
+  );
   let summary;
   try {
     summary = await runBatch(
       inputs,
       {
-        outDir: o.out, force: o.force ?? false, concurrency, strict: o.strict ?? false,
-        extract: { ocr: o.ocr, foldGlyphs: o.foldGlyphs }, pipelineVersion: version,
-        ...(shard ? { shard } : {}), signal: ac.signal,
+        outDir: o.out,
+        force: o.force ?? false,
+        concurrency,
+        strict: o.strict ?? false,
+        extract: { ocr: o.ocr, foldGlyphs: o.foldGlyphs },
+        pipelineVersion: version,
+        ...(shard ? { shard } : {}),
+        signal: ac.signal,
       },
       { executor, log, onProgress: (p) => bar.update(p) },
     );
@@ -97,7 +112,8 @@ export async function extractCommand(args: string[], o: ExtractCliOptions): Prom
   }
 
   const { ok, partial, failed, skipped, skippedFailed, notStarted, findings, pages, elapsedMs } = summary;
-  for (const e of summary.entries) if (e.status === 'failed') log.warn({ doc: e.path, reason: e.reason }, 'document failed');
+  for (const e of summary.entries)
+    if (e.status === 'failed') log.warn({ doc: e.path, reason: e.reason }, 'document failed');
   log.info(
     { ok, partial, failed, skipped, skippedFailed, notStarted, findings, pages, elapsedMs, out: o.out },
     `summary: ${ok} ok, ${partial} partial, ${failed} failed, ${skipped} skipped` +

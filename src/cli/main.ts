@@ -46,14 +46,37 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<inputs...>', 'report files and/or folders')
     .requiredOption('-o, --out <dir>', 'output folder: <name>.json, <name>.log.jsonl per input, and manifest.json')
     .option('-f, --force', 'redo inputs the manifest says are done (unchanged bytes and pipeline version)')
-    .option('-c, --concurrency <n>', `documents in parallel, one worker thread each (default: ${availableParallelism()}, the cores)`, positiveInt('--concurrency'))
-    .option('--timeout <sec>', 'per-document time limit; the worker is stopped and the document failed (kind Timeout)', positiveNumber('--timeout'), 300)
-    .option('--memory-limit <mb>', 'heap limit per worker thread; a document exceeding it fails alone', positiveInt('--memory-limit'), 2048)
-    .option('--shard <i/n>', 'process only shard i of n (1 ≤ i ≤ n), a stable partition by hash of the path under its input folder')
-    .addOption(new Option('--ocr <mode>', 'when to OCR pages: only pages without a usable text layer, every page, or never').choices(['auto', 'always', 'never']).default('auto'))
+    .option(
+      '-c, --concurrency <n>',
+      `documents in parallel, one worker thread each (default: ${availableParallelism()}, the cores)`,
+      positiveInt('--concurrency'),
+    )
+    .option(
+      '--timeout <sec>',
+      'per-document time limit; the worker is stopped and the document failed (kind Timeout)',
+      positiveNumber('--timeout'),
+      300,
+    )
+    .option(
+      '--memory-limit <mb>',
+      'heap limit per worker thread; a document exceeding it fails alone',
+      positiveInt('--memory-limit'),
+      2048,
+    )
+    .option(
+      '--shard <i/n>',
+      'process only shard i of n (1 ≤ i ≤ n), a stable partition by hash of the path under its input folder',
+    )
+    .addOption(
+      new Option('--ocr <mode>', 'when to OCR pages: only pages without a usable text layer, every page, or never')
+        .choices(['auto', 'always', 'never'])
+        .default('auto'),
+    )
     .option('--no-fold-glyphs', 'keep Kangxi radicals and CJK radical-supplement glyphs as printed')
     .option('--strict', 'count partial records and warn/error findings as failures (exit 1); records are still written')
-    .addOption(new Option('--log-level <level>', 'process log level (pino JSON on stderr)').choices(LOG_LEVELS).default('info'))
+    .addOption(
+      new Option('--log-level <level>', 'process log level (pino JSON on stderr)').choices(LOG_LEVELS).default('info'),
+    )
     .option('--no-progress', 'no progress bar even on a terminal')
     .action(async (inputs: string[], o: ExtractCliOptions) => {
       code = await extractCommand(inputs, o);
@@ -73,7 +96,14 @@ export async function main(argv: string[]): Promise<number> {
     .command('export')
     .description('Write the dataset of an output folder: cells (long table), documents, findings, facts')
     .argument('<dir>', 'an extract (or merge) output folder')
-    .addOption(new Option('--format <format>', 'jsonl: one file, one object per line with "kind"; csv: a folder of four files; sqlite: one database').choices(['jsonl', 'csv', 'sqlite']).makeOptionMandatory())
+    .addOption(
+      new Option(
+        '--format <format>',
+        'jsonl: one file, one object per line with "kind"; csv: a folder of four files; sqlite: one database',
+      )
+        .choices(['jsonl', 'csv', 'sqlite'])
+        .makeOptionMandatory(),
+    )
     .requiredOption('--to <path>', 'output file (jsonl, sqlite) or folder (csv)')
     .option('--bom', 'CSV only: start each file with a UTF-8 BOM for spreadsheet programs')
     .addOption(new Option('--log-level <level>', 'process log level').choices(LOG_LEVELS).default('info'))
@@ -83,9 +113,16 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('check')
-    .description('Summarize the findings of records by severity (error, warn, then a count of info), with table/row/column and both sides; exit 1 when any error')
-    .argument('<records...>', 'document records (X.json) or extract output folders; findings are read from the sibling X.log.jsonl, or re-run from the record when it is missing')
-    .addOption(new Option('--format <format>', 'text for people, json for programs').choices(['text', 'json']).default('text'))
+    .description(
+      'Summarize the findings of records by severity (error, warn, then a count of info), with table/row/column and both sides; exit 1 when any error',
+    )
+    .argument(
+      '<records...>',
+      'document records (X.json) or extract output folders; findings are read from the sibling X.log.jsonl, or re-run from the record when it is missing',
+    )
+    .addOption(
+      new Option('--format <format>', 'text for people, json for programs').choices(['text', 'json']).default('text'),
+    )
     .action((records: string[], o: { format: 'text' | 'json' }) => {
       code = checkCommand(records, o);
     });

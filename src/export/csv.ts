@@ -11,13 +11,15 @@ import { COLUMNS, datasetRows, type Kind, type OnProblem } from './rows.js';
 export function exportCsv(dir: string, to: string, bom: boolean, onProblem?: OnProblem): Record<string, number> {
   mkdirSync(to, { recursive: true });
   const kinds = Object.keys(COLUMNS) as Kind[];
-  const files = new Map(kinds.map((k) => {
-    const target = join(to, `${k}.csv`);
-    const tmp = tempPathFor(target);
-    const fd = openSync(tmp, 'w');
-    writeSync(fd, (bom ? '\uFEFF' : '') + stringify([[...COLUMNS[k]]]));
-    return [k, { target, tmp, fd, n: 0 }];
-  }));
+  const files = new Map(
+    kinds.map((k) => {
+      const target = join(to, `${k}.csv`);
+      const tmp = tempPathFor(target);
+      const fd = openSync(tmp, 'w');
+      writeSync(fd, (bom ? '\uFEFF' : '') + stringify([[...COLUMNS[k]]]));
+      return [k, { target, tmp, fd, n: 0 }];
+    }),
+  );
   try {
     for (const { kind, row } of datasetRows(dir, onProblem)) {
       const f = files.get(kind)!;

@@ -10,9 +10,57 @@ import { MANIFEST_FILE, readManifest, type ManifestEntry } from '../batch/manife
  * consumer gets a float rounding of a printed amount.
  */
 export const COLUMNS = {
-  documents: ['document', 'path', 'sha256', 'status', 'reason', 'format', 'pages', 'text_layer', 'department', 'year', 'unit', 'confidence', 'tables', 'info', 'warn', 'error', 'pipeline_version'],
-  cells: ['document', 'department', 'year', 'table_id', 'table_title', 'unit', 'row_key', 'code', 'level', 'label', 'line', 'side', 'column_no', 'column_name', 'value', 'confidence'],
-  findings: ['document', 'level', 'stage', 'check', 'table_id', 'row_key', 'column_no', 'page', 'message', 'expected', 'actual', 'confidence'],
+  documents: [
+    'document',
+    'path',
+    'sha256',
+    'status',
+    'reason',
+    'format',
+    'pages',
+    'text_layer',
+    'department',
+    'year',
+    'unit',
+    'confidence',
+    'tables',
+    'info',
+    'warn',
+    'error',
+    'pipeline_version',
+  ],
+  cells: [
+    'document',
+    'department',
+    'year',
+    'table_id',
+    'table_title',
+    'unit',
+    'row_key',
+    'code',
+    'level',
+    'label',
+    'line',
+    'side',
+    'column_no',
+    'column_name',
+    'value',
+    'confidence',
+  ],
+  findings: [
+    'document',
+    'level',
+    'stage',
+    'check',
+    'table_id',
+    'row_key',
+    'column_no',
+    'page',
+    'message',
+    'expected',
+    'actual',
+    'confidence',
+  ],
   facts: ['document', 'department', 'year', 'name', 'subject', 'value', 'unit', 'page', 'part', 'sentence'],
 } as const;
 
@@ -30,7 +78,8 @@ export type OnProblem = (document: string, problem: string) => void;
  * documents row (status kept) but no cells or facts, and is reported through `onProblem`.
  */
 export function* datasetRows(dir: string, onProblem: OnProblem = () => {}): Generator<DatasetRow> {
-  if (!existsSync(join(dir, MANIFEST_FILE))) throw new Error(`${dir} has no ${MANIFEST_FILE}: not an extract output folder`);
+  if (!existsSync(join(dir, MANIFEST_FILE)))
+    throw new Error(`${dir} has no ${MANIFEST_FILE}: not an extract output folder`);
   const manifest = readManifest(dir, '');
   for (const entry of manifest.documents) {
     const recordFile = join(dir, `${entry.output}.json`);
@@ -47,8 +96,16 @@ export function* datasetRows(dir: string, onProblem: OnProblem = () => {}): Gene
         yield {
           kind: 'facts',
           row: {
-            document: entry.output, department: record.document.department, year: record.document.year,
-            name: f.name, subject: f.subject ?? null, value: f.value, unit: f.unit, page: f.page, part: f.part, sentence: f.sentence,
+            document: entry.output,
+            department: record.document.department,
+            year: record.document.year,
+            name: f.name,
+            subject: f.subject ?? null,
+            value: f.value,
+            unit: f.unit,
+            page: f.page,
+            part: f.part,
+            sentence: f.sentence,
           },
         };
       }
@@ -66,9 +123,18 @@ export function* datasetRows(dir: string, onProblem: OnProblem = () => {}): Gene
         yield {
           kind: 'findings',
           row: {
-            document: entry.output, level: f.level, stage: f.stage, check: f.check, table_id: f.table ?? null,
-            row_key: f.row ?? null, column_no: f.column ?? null, page: f.page ?? null, message: f.message,
-            expected: f.expected ?? null, actual: f.actual ?? null, confidence: f.confidence ?? null,
+            document: entry.output,
+            level: f.level,
+            stage: f.stage,
+            check: f.check,
+            table_id: f.table ?? null,
+            row_key: f.row ?? null,
+            column_no: f.column ?? null,
+            page: f.page ?? null,
+            message: f.message,
+            expected: f.expected ?? null,
+            actual: f.actual ?? null,
+            confidence: f.confidence ?? null,
           },
         };
       }
@@ -78,11 +144,23 @@ export function* datasetRows(dir: string, onProblem: OnProblem = () => {}): Gene
 
 function documentRow(e: ManifestEntry, r: DocumentRecord | null, version: string): RowOf<'documents'> {
   return {
-    document: e.output, path: e.path, sha256: e.sha256, status: e.outcome, reason: e.reason ?? null,
-    format: r?.source.format ?? null, pages: r?.source.pages ?? e.pages, text_layer: r?.source.textLayer ?? null,
-    department: r?.document.department ?? null, year: r?.document.year ?? null, unit: r?.document.unit ?? null,
-    confidence: r?.confidence.document ?? null, tables: r ? r.tables.length : 0,
-    info: e.findings.info, warn: e.findings.warn, error: e.findings.error, pipeline_version: e.pipelineVersion || version,
+    document: e.output,
+    path: e.path,
+    sha256: e.sha256,
+    status: e.outcome,
+    reason: e.reason ?? null,
+    format: r?.source.format ?? null,
+    pages: r?.source.pages ?? e.pages,
+    text_layer: r?.source.textLayer ?? null,
+    department: r?.document.department ?? null,
+    year: r?.document.year ?? null,
+    unit: r?.document.unit ?? null,
+    confidence: r?.confidence.document ?? null,
+    tables: r ? r.tables.length : 0,
+    info: e.findings.info,
+    warn: e.findings.warn,
+    error: e.findings.error,
+    pipeline_version: e.pipelineVersion || version,
   };
 }
 
@@ -96,10 +174,22 @@ function* cellRows(document: string, r: DocumentRecord): Generator<DatasetRow> {
         yield {
           kind: 'cells',
           row: {
-            document, department: r.document.department, year: r.document.year, table_id: t.id, table_title: t.title,
-            unit: t.unit, row_key: row.key, code: row.code ?? null, level: row.level ?? null, label: row.label,
-            line: row.line ?? null, side: row.side ?? null, column_no: Number(col), column_name: colName.get(col) ?? null,
-            value: row.values[col]!, confidence: row.cellConfidence?.[col] ?? row.confidence ?? null,
+            document,
+            department: r.document.department,
+            year: r.document.year,
+            table_id: t.id,
+            table_title: t.title,
+            unit: t.unit,
+            row_key: row.key,
+            code: row.code ?? null,
+            level: row.level ?? null,
+            label: row.label,
+            line: row.line ?? null,
+            side: row.side ?? null,
+            column_no: Number(col),
+            column_name: colName.get(col) ?? null,
+            value: row.values[col]!,
+            confidence: row.cellConfidence?.[col] ?? row.confidence ?? null,
           },
         };
       }

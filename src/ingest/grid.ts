@@ -56,11 +56,7 @@ interface Segment {
 }
 
 /** Runs of ink along one scan line, gaps up to maxGap bridged, kept when at least minLength. */
-function longRuns(
-  get: (i: number) => number,
-  n: number,
-  opts: GridOptions,
-): Segment[] {
+function longRuns(get: (i: number) => number, n: number, opts: GridOptions): Segment[] {
   const out: Segment[] = [];
   let start = -1;
   let lastInk = -1;

@@ -30,7 +30,10 @@ export function isCjk(ch: string): boolean {
 
 /** Spaces pdfjs put between two CJK glyphs are layout (justification), not text: drop them. */
 function squeezeCjkSpaces(s: string): string {
-  return s.replace(/(?<=[\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])[ \u00a0\u3000]+(?=[\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])/gu, '');
+  return s.replace(
+    /(?<=[\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])[ \u00a0\u3000]+(?=[\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef])/gu,
+    '',
+  );
 }
 
 /** Group items into lines by baseline; lines come out top to bottom, items left to right. */
@@ -52,11 +55,7 @@ export function clusterByBaseline(items: TextItem[]): TextItem[][] {
 function separatedByRuling(a: TextItem, b: TextItem, vertical: Ruling[]): boolean {
   const mid = (Math.min(a.top, b.top) + Math.max(a.bottom, b.bottom)) / 2;
   return vertical.some(
-    (r) =>
-      r.pos >= a.x1 - RULING_SLACK &&
-      r.pos <= b.x0 + RULING_SLACK &&
-      r.start <= mid &&
-      r.end >= mid,
+    (r) => r.pos >= a.x1 - RULING_SLACK && r.pos <= b.x0 + RULING_SLACK && r.start <= mid && r.end >= mid,
   );
 }
 
@@ -68,7 +67,16 @@ export function itemsToRuns(items: TextItem[], vertical: Ruling[]): Run[] {
     if (!cur) return;
     const text = cur.text.trim();
     if (text) {
-      runs.push({ text, x0: r2(cur.x0), x1: r2(cur.x1), y0: r2(cur.y0), y1: r2(cur.y1), conf: 1, origin: 'native', fontSize: r2(cur.size) });
+      runs.push({
+        text,
+        x0: r2(cur.x0),
+        x1: r2(cur.x1),
+        y0: r2(cur.y0),
+        y1: r2(cur.y1),
+        conf: 1,
+        origin: 'native',
+        fontSize: r2(cur.size),
+      });
     }
     cur = null;
   };

@@ -66,12 +66,24 @@ export async function ocrGrayPage(
   for (const pieces of rows) {
     if (pieces.length === 0) continue;
     const runs = pieces.map(run);
-    lines.push({ page: gray.page, y: lineY(runs), runs, separation: 'geometry', text: runs.map((r) => r.text).join('\t') });
+    lines.push({
+      page: gray.page,
+      y: lineY(runs),
+      runs,
+      separation: 'geometry',
+      text: runs.map((r) => r.text).join('\t'),
+    });
   }
   for (const region of regions) {
     for (const pieces of region) {
       const runs = pieces.map(run);
-      lines.push({ page: gray.page, y: lineY(runs), runs, separation: 'geometry', text: runs.map((r) => r.text).join(' ') });
+      lines.push({
+        page: gray.page,
+        y: lineY(runs),
+        runs,
+        separation: 'geometry',
+        text: runs.map((r) => r.text).join(' '),
+      });
     }
   }
   lines.sort((a, b) => a.y - b.y || (a.runs[0]?.x0 ?? 0) - (b.runs[0]?.x0 ?? 0));
@@ -97,7 +109,13 @@ function toRuling(r: PixelRule, scale: number): Ruling {
  * columns are read twice more, digits-only and binarized near the paper, as they are and at twice
  * the size; chooseReading merges the readings. Empty cells are skipped.
  */
-async function readCells(pool: OcrPool, img: Gray, bands: Band[], dpi: number, options: OcrPageOptions): Promise<Piece[][]> {
+async function readCells(
+  pool: OcrPool,
+  img: Gray,
+  bands: Band[],
+  dpi: number,
+  options: OcrPageOptions,
+): Promise<Piece[][]> {
   const minGlyph = Math.round(dpi * 0.03);
   const jobs: { band: number; cell: CellBox; box: Box }[] = [];
   bands.forEach((band, b) => {
@@ -118,7 +136,13 @@ async function readCells(pool: OcrPool, img: Gray, bands: Band[], dpi: number, o
     }
   });
   const piece = (words: OcrWord[]) => (words.length ? joinWords(words) : undefined);
-  const reads = (await recognizeStacked(pool, img, jobs.map((j) => j.box))).map(piece);
+  const reads = (
+    await recognizeStacked(
+      pool,
+      img,
+      jobs.map((j) => j.box),
+    )
+  ).map(piece);
 
   const moneyColumn = moneyColumns(jobs.map((j, i) => ({ cell: j.cell, text: reads[i]?.text })));
   const again = jobs.flatMap((j, i) => {
@@ -132,7 +156,11 @@ async function readCells(pool: OcrPool, img: Gray, bands: Band[], dpi: number, o
   const boxes = again.map((i) => jobs[i]!.box);
   const [flat, enlarged] = await Promise.all([
     recognizeStacked(pool, img, boxes, { prepare: binarizeNearPaper, whitelist: NUMERIC_WHITELIST }),
-    recognizeStacked(pool, img, boxes, { prepare: (crop) => binarizeNearPaper(enlarge2(crop)), scale: 2, whitelist: NUMERIC_WHITELIST }),
+    recognizeStacked(pool, img, boxes, {
+      prepare: (crop) => binarizeNearPaper(enlarge2(crop)),
+      scale: 2,
+      whitelist: NUMERIC_WHITELIST,
+    }),
   ]);
   again.forEach((i, k) => {
     reads[i] = chooseReading(reads[i], [piece(flat[k]!), piece(enlarged[k]!)]);

@@ -34,17 +34,31 @@ const MARGIN = 12;
 const SLOTS = 24;
 
 /** Words of each box (page pixels), in the order the boxes were given. */
-export async function recognizeStacked(pool: OcrPool, img: Gray, boxes: Box[], options: StackOptions = {}): Promise<OcrWord[][]> {
+export async function recognizeStacked(
+  pool: OcrPool,
+  img: Gray,
+  boxes: Box[],
+  options: StackOptions = {},
+): Promise<OcrWord[][]> {
   const out: OcrWord[][] = boxes.map(() => []);
   if (boxes.length === 0) return out;
   // Fixed-size runs in reading order, never sized by the pool: tesseract's reading of a crop
   // depends a little on its sheet-mates, and a record must not depend on the machine's cores.
   const groups: number[][] = [];
   for (let i = 0; i < boxes.length; i += SLOTS) groups.push(boxes.slice(i, i + SLOTS).map((_, k) => i + k));
-  await Promise.all(groups.map(async (idx) => {
-    const words = await recognizeSheet(pool, img, idx.map((i) => boxes[i]!), options);
-    words.forEach((ws, k) => { out[idx[k]!] = ws; });
-  }));
+  await Promise.all(
+    groups.map(async (idx) => {
+      const words = await recognizeSheet(
+        pool,
+        img,
+        idx.map((i) => boxes[i]!),
+        options,
+      );
+      words.forEach((ws, k) => {
+        out[idx[k]!] = ws;
+      });
+    }),
+  );
   return out;
 }
 
@@ -65,7 +79,8 @@ async function recognizeSheet(pool: OcrPool, img: Gray, boxes: Box[], options: S
   }
   const sheet: Gray = { width, height: y, data: new Uint8Array(width * y).fill(255) };
   crops.forEach((c, k) => {
-    for (let r = 0; r < c.height; r++) sheet.data.set(c.data.subarray(r * c.width, (r + 1) * c.width), (tops[k]! + r) * width + MARGIN);
+    for (let r = 0; r < c.height; r++)
+      sheet.data.set(c.data.subarray(r * c.width, (r + 1) * c.width), (tops[k]! + r) * width + MARGIN);
   });
 
   const words = await pool.recognize(sheet, options.whitelist === undefined ? {} : { whitelist: options.whitelist });

@@ -104,9 +104,7 @@ export async function createOcrPool(options: OcrPoolOptions = {}): Promise<OcrPo
   process.on('worker', onThread);
   const started: Tesseract.Worker[] = [];
   try {
-    const slots = await Promise.all(
-      Array.from({ length: size }, () => startWorker(langPath, timeoutMs, started)),
-    );
+    const slots = await Promise.all(Array.from({ length: size }, () => startWorker(langPath, timeoutMs, started)));
     return makePool(slots);
   } catch (err) {
     await Promise.allSettled(started.map((w) => w.terminate()));
@@ -213,7 +211,15 @@ function wordsOfTsv(tsv: string): OcrWord[] {
     const lineKey = `${f[2]}.${f[3]}.${f[4]}`;
     if (!lines.has(lineKey)) lines.set(lineKey, lines.size);
     const [x, y, w, h] = [6, 7, 8, 9].map((i) => Number(f[i]));
-    out.push({ text, x0: x!, y0: y!, x1: x! + w!, y1: y! + h!, conf: Math.max(0, Number(f[10])) / 100, line: lines.get(lineKey)! });
+    out.push({
+      text,
+      x0: x!,
+      y0: y!,
+      x1: x! + w!,
+      y1: y! + h!,
+      conf: Math.max(0, Number(f[10])) / 100,
+      line: lines.get(lineKey)!,
+    });
   }
   return out;
 }

@@ -16,6 +16,7 @@ function assetDir(name: string): string {
   return pathToFileURL(path.join(PDFJS_ROOT, name)).href.replace(/\/?$/, '/');
 }
 
+// eslint-disable-next-line @typescript-eslint/consistent-type-imports -- a type-only view of a module loaded lazily
 type PdfjsModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsModule: Promise<PdfjsModule> | null = null;
 

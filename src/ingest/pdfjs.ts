@@ -140,10 +140,8 @@ export async function withPdf<T>(
   const sink: WarningSink = { page: null, warnings: new Map() };
   return sinkStore.run(sink, async () => {
     const task = pdfjs.getDocument(documentParams(bytes));
-    let doc: pdfjs.PDFDocumentProxy | null = null;
     try {
-      doc = await task.promise;
-      const d = doc;
+      const d = await task.promise;
       const handle: PdfHandle = {
         numPages: d.numPages,
         readPage: async (n) => {
@@ -311,7 +309,7 @@ function pathSegments(buf: ArrayLike<number>, m: Matrix): PdfSegment[] {
   let cy = 0;
   let sx = 0;
   let sy = 0;
-  for (let i = 0; i < buf.length; ) {
+  for (let i = 0; i < buf.length;) {
     const op = buf[i++];
     if (op === DRAW.moveTo) {
       cx = sx = buf[i++]!;
@@ -368,7 +366,7 @@ function pathRects(buf: ArrayLike<number>, m: Matrix): PdfRect[] {
     pts = [];
     curved = false;
   };
-  for (let i = 0; i < buf.length; ) {
+  for (let i = 0; i < buf.length;) {
     const op = buf[i++];
     if (op === DRAW.moveTo) {
       flush();

@@ -16,6 +16,7 @@ export function decodeText(bytes: Uint8Array): string {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Control characters other than tab/newline/CR/form feed mean this is not a text dump.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is counted
   const controls = text.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
   if (controls > Math.max(8, text.length / 1000)) {
     throw new ExtractionError('InputUnreadable', `binary content: ${controls} control characters`);
@@ -40,7 +41,13 @@ export function textToIR(text: string): DocumentIR {
 
 function toLine(raw: string, index: number): Line {
   const run = (text: string, x0: number, x1: number): Run => ({
-    text, x0, x1, y0: index, y1: index + 1, conf: 1, origin: 'text',
+    text,
+    x0,
+    x1,
+    y0: index,
+    y1: index + 1,
+    conf: 1,
+    origin: 'text',
   });
   if (raw.includes('\t')) {
     const runs = raw.split('\t').map((cell, i) => run(cell.trim(), i, i + 1));

@@ -170,8 +170,7 @@ function sentenceAround(body: string, start: number, end: number): string {
   return body.slice(before + 1, after < 0 ? body.length : end + after);
 }
 
-const simple = (names: readonly string[], share = false): Spec[] =>
-  names.map((name) => ({ name, label: name, share }));
+const simple = (names: readonly string[], share = false): Spec[] => names.map((name) => ({ name, label: name, share }));
 
 type Handler = (body: string, sec: Section, out: FactSink) => void;
 

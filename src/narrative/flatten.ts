@@ -33,15 +33,7 @@ export function flatten(input: string): FlatText {
 
 /** The numbered sections of 第三部分 that carry figures, recognised by their heading's words. */
 export type SectionKind =
-  | 'income'
-  | 'expenditure'
-  | 'fiscal'
-  | 'basic'
-  | 'sangong'
-  | 'operating'
-  | 'procurement'
-  | 'assets'
-  | 'performance';
+  'income' | 'expenditure' | 'fiscal' | 'basic' | 'sangong' | 'operating' | 'procurement' | 'assets' | 'performance';
 
 export interface Section {
   kind: SectionKind;

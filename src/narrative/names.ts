@@ -37,13 +37,7 @@ export const EXPENDITURE = {
 } as const;
 
 /** Expenditure kinds, in T03's column order (c2…c6). */
-export const EXPENDITURE_KINDS = [
-  '基本支出',
-  '项目支出',
-  '上缴上级支出',
-  '经营支出',
-  '对附属单位补助支出',
-] as const;
+export const EXPENDITURE_KINDS = ['基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'] as const;
 
 /** 财政拨款本年支出 overall; per 类 the same measures under FISCAL_CLASS with `subject` = 类 name. */
 export const FISCAL = '财政拨款支出';

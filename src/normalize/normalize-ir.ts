@@ -28,8 +28,11 @@ export function normalizeIR(doc: DocumentIR, opts: { foldGlyphs: boolean }): { d
   if (folds > 0) {
     const pagesList = [...perPage.keys()].filter((p): p is number => p !== null);
     findings.push({
-      level: 'info', stage: 'normalize', check: 'normalize.glyph-fold',
-      message: `folded ${folds} Kangxi / radical-supplement glyphs to unified ideographs` +
+      level: 'info',
+      stage: 'normalize',
+      check: 'normalize.glyph-fold',
+      message:
+        `folded ${folds} Kangxi / radical-supplement glyphs to unified ideographs` +
         (pagesList.length ? ` on pages ${pagesList.join(', ')}` : ''),
       actual: String(folds),
     });

@@ -5,7 +5,8 @@ import type { Line, PageIR } from '../ir/types.js';
  * numbers that are the first or last line of a PDF page. Dropped before segmentation so they never
  * become table rows. (In text dumps a lone number can be a wrapped table value, so it is kept.)
  */
-const FOOTER = /^(?:[—–\-－]+\s*\d{1,4}\s*[—–\-－]+|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+const FOOTER =
+  /^(?:[—–\-－]+\s*\d{1,4}\s*[—–\-－]+|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 
 export function isFooterText(text: string): boolean {
   return FOOTER.test(text.trim());

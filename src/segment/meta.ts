@@ -22,9 +22,14 @@ export function readMeta(lines: Line[], parts: PartSpan[]): DocumentMeta {
 
 function department(lines: Line[], parts: PartSpan[]): string {
   for (const l of lines) {
-    const m = DEPT_FIELD.exec(squash(l.runs.length && l.separation !== 'space' ? l.runs.map((r) => r.text).join('') : l.text));
+    const m = DEPT_FIELD.exec(
+      squash(l.runs.length && l.separation !== 'space' ? l.runs.map((r) => r.text).join('') : l.text),
+    );
     if (m?.[1]) {
-      const name = m[1].replace(/\d{4}年度?.*$/, '').replace(/(?:金额)?单位[:：].*$/, '').replace(/公开\d+表.*$/, '');
+      const name = m[1]
+        .replace(/\d{4}年度?.*$/, '')
+        .replace(/(?:金额)?单位[:：].*$/, '')
+        .replace(/公开\d+表.*$/, '');
       // "单位：万元" is a unit, not a department.
       if (name.length >= 2 && !/^(?:万元|元|千元|亿元|台|辆|套)/.test(name)) return compactCjk(name);
     }

@@ -16,7 +16,11 @@ export interface PartSpan extends Part {
   to: number;
 }
 
-interface Heading { part: number; at: number; title: string }
+interface Heading {
+  part: number;
+  at: number;
+  title: string;
+}
 
 export function findParts(lines: Line[]): { parts: PartSpan[]; findings: Finding[] } {
   const headings: Heading[] = [];
@@ -38,7 +42,10 @@ export function findParts(lines: Line[]): { parts: PartSpan[]; findings: Finding
     const span = lines.slice(h.at, to);
     const pages = span.map((l) => l.page).filter((p): p is number => p !== null);
     return {
-      part: h.part, title: h.title, from: h.at, to,
+      part: h.part,
+      title: h.title,
+      from: h.at,
+      to,
       pageStart: pages.length ? Math.min(...pages) : null,
       pageEnd: pages.length ? Math.max(...pages) : null,
       text: span.map((l) => l.text).join('\n'),
@@ -48,7 +55,9 @@ export function findParts(lines: Line[]): { parts: PartSpan[]; findings: Finding
   for (let p = 1; p <= 5; p++) {
     if (!parts.some((x) => x.part === p)) {
       findings.push({
-        level: p === 2 ? 'warn' : 'info', stage: 'segment', check: 'segment.part-missing',
+        level: p === 2 ? 'warn' : 'info',
+        stage: 'segment',
+        check: 'segment.part-missing',
         message: `第${['一', '二', '三', '四', '五'][p - 1]}部分 not found in the body`,
       });
     }

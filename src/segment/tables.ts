@@ -23,15 +23,22 @@ export function matchTitle(text: string): TableSpec | undefined {
   const core = s.replace(SUFFIX, '');
   for (const spec of TABLE_SPECS) {
     // Try the whole line, then with a numbering/year/department prefix removed.
-    if (spec.titles.test(core) || spec.titles.test(core.replace(/“/g, '"')) || spec.titles.test(core.replace(PREFIX, ''))) {
+    if (
+      spec.titles.test(core) ||
+      spec.titles.test(core.replace(/“/g, '"')) ||
+      spec.titles.test(core.replace(PREFIX, ''))
+    ) {
       return spec;
     }
   }
   // OCR misreads a glyph or two ("-般公共预算…", "文出"): a long title within a small edit distance
   // of exactly one template title still names that table. Short titles (收入决算表 vs 支出决算表)
   // differ by two glyphs, so they must match exactly.
-  const near = TABLE_SPECS.filter((spec) => spec.title.length >= 10 &&
-    editDistance(core.replace(/“/g, ''), squash(spec.title).replace(/“|”/g, '')) <= Math.floor(spec.title.length / 8));
+  const near = TABLE_SPECS.filter(
+    (spec) =>
+      spec.title.length >= 10 &&
+      editDistance(core.replace(/“/g, ''), squash(spec.title).replace(/“|”/g, '')) <= Math.floor(spec.title.length / 8),
+  );
   return near.length === 1 ? near[0] : undefined;
 }
 

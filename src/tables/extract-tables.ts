@@ -38,9 +38,12 @@ export interface ExtractedTables {
 
 export function readRegion(region: TableRegion, rulingsOf?: RulingsOf): ReadResult {
   switch (region.spec.layout) {
-    case 'code': return readCodeTable(region, rulingsOf);
-    case 'economic': return readEconomicTable(region);
-    default: return readLineTable(region, rulingsOf);
+    case 'code':
+      return readCodeTable(region, rulingsOf);
+    case 'economic':
+      return readEconomicTable(region);
+    default:
+      return readLineTable(region, rulingsOf);
   }
 }
 
@@ -50,21 +53,31 @@ export function extractTables(regions: TableRegion[], reportUnit: string, ruling
   const read = merged.map((region) => ({ region, ...readRegion(region, rulingsOf) }));
   const store = new CellStore();
   // Units first: identities across tables printed in different units convert (issue 5 item 4).
-  const units = new Map(merged.map((region) => [region.spec.id, region.spec.unit ?? tableUnit(region, reportUnit, findings)] as const));
+  const units = new Map(
+    merged.map((region) => [region.spec.id, region.spec.unit ?? tableUnit(region, reportUnit, findings)] as const),
+  );
   for (const { region, rows, findings: f } of read) {
     findings.push(...f);
-    store.addTable(region.spec.id, rows.map((r) => r.key));
+    store.addTable(
+      region.spec.id,
+      rows.map((r) => r.key),
+    );
     store.setUnit(region.spec.id, units.get(region.spec.id)!);
     for (const r of rows) if (r.placed) store.set(region.spec.id, r.key, valuesOf(r, r.placed));
   }
   const identities = instantiate(store);
-  const pending = read.flatMap(({ region, rows }) => rows.filter((r) => !r.placed && r.cells.length > 0).map((row) => ({ table: region.spec.id, row })));
+  const pending = read.flatMap(({ region, rows }) =>
+    rows.filter((r) => !r.placed && r.cells.length > 0).map((row) => ({ table: region.spec.id, row })),
+  );
   const evidence = new Map<string, CellEvidence>();
-  const byTable = new Map(read.map(({ region, rows }) => [region.spec.id, new Map(rows.map((r) => [r.key, r]))] as const));
+  const byTable = new Map(
+    read.map(({ region, rows }) => [region.spec.id, new Map(rows.map((r) => [r.key, r]))] as const),
+  );
   const parentOf = (table: TableId, row: RawRow): RawRow | undefined => {
     const code = row.code;
     if (!code) return undefined;
-    const parent = code.length === 7 ? `code:${code.slice(0, 5)}` : code.length === 5 ? `code:${code.slice(0, 3)}` : 'total';
+    const parent =
+      code.length === 7 ? `code:${code.slice(0, 5)}` : code.length === 5 ? `code:${code.slice(0, 3)}` : 'total';
     return byTable.get(table)?.get(parent);
   };
   for (const s of solvePlacements(pending, store, identities, parentOf)) {
@@ -79,16 +92,26 @@ export function extractTables(regions: TableRegion[], reportUnit: string, ruling
       // pattern, are likely right but unconfirmed.
       const zeroOnly = !determined && c.value !== undefined && new Decimal(c.value).isZero() && s.patternHolds;
       const conf = determined ? (s.componentCost === 0 ? 0.9 : 0.75) : zeroOnly ? 0.6 : 0.4;
-      evidence.set(`${s.table}|${s.row.key}|${col}`, { conf: Math.min(conf, c.run.conf), placement: 'arithmetic', origin: c.run.origin, columnDetermined: determined });
+      evidence.set(`${s.table}|${s.row.key}|${col}`, {
+        conf: Math.min(conf, c.run.conf),
+        placement: 'arithmetic',
+        origin: c.run.origin,
+        columnDetermined: determined,
+      });
       findings.push({
-        level: determined || zeroOnly ? 'info' : 'warn', stage: 'table', check: 'table.column-inferred',
-        table: s.table, row: s.row.key, column: String(col),
+        level: determined || zeroOnly ? 'info' : 'warn',
+        stage: 'table',
+        check: 'table.column-inferred',
+        table: s.table,
+        row: s.row.key,
+        column: String(col),
         message: determined
           ? `公开${s.table}表 ${s.row.key}: "${c.text}" placed in 栏${col} by arithmetic (${s.row.placementNote ?? 'empty cells not printed'}); the identities admit no other column`
           : zeroOnly
             ? `公开${s.table}表 ${s.row.key}: zero "${c.text}" placed in 栏${col} where the parent row prints a cell; the sums also admit 栏${alts.filter((a) => a !== col).join('/')}`
             : `公开${s.table}表 ${s.row.key}: "${c.text}" placed in 栏${col}, but the identities also admit 栏${alts.filter((a) => a !== col).join('/')}; column uncertain`,
-        actual: c.value ?? c.text, confidence: conf,
+        actual: c.value ?? c.text,
+        confidence: conf,
         ...(c.page !== null ? { page: c.page } : {}),
       });
     });
@@ -99,7 +122,9 @@ export function extractTables(regions: TableRegion[], reportUnit: string, ruling
 
 function valuesOf(row: RawRow, cols: number[]): Map<number, Decimal> {
   const m = new Map<number, Decimal>();
-  row.cells.forEach((c, i) => { if (c.value !== undefined && cols[i] !== undefined) m.set(cols[i]!, new Decimal(c.value)); });
+  row.cells.forEach((c, i) => {
+    if (c.value !== undefined && cols[i] !== undefined) m.set(cols[i]!, new Decimal(c.value));
+  });
   return m;
 }
 
@@ -118,11 +143,19 @@ function mergeContinued(regions: TableRegion[], findings: Finding[]): TableRegio
       continue;
     }
     const prev = out.findIndex((x) => x.spec.id === r.spec.id);
-    if (prev < 0) { out.push({ ...r, lines: [...r.lines] }); continue; }
+    if (prev < 0) {
+      out.push({ ...r, lines: [...r.lines] });
+      continue;
+    }
     const keepNew = r.lines.length > out[prev]!.lines.length;
     if (keepNew) out[prev] = { ...r, lines: [...r.lines] };
-    findings.push({ level: 'warn', stage: 'segment', check: 'segment.table-repeated', table: r.spec.id,
-      message: `公开${r.spec.id}表 (${r.spec.title}) is printed twice; the copy with more lines is kept` });
+    findings.push({
+      level: 'warn',
+      stage: 'segment',
+      check: 'segment.table-repeated',
+      table: r.spec.id,
+      message: `公开${r.spec.id}表 (${r.spec.title}) is printed twice; the copy with more lines is kept`,
+    });
   }
   return out;
 }
@@ -130,8 +163,10 @@ function mergeContinued(regions: TableRegion[], findings: Finding[]): TableRegio
 function toTable(region: TableRegion, rows: RawRow[], unit: string, evidence: Map<string, CellEvidence>): Table {
   const { spec } = region;
   const id: TableId = spec.id;
-  const ordered = spec.layout === 'lines' || spec.layout === 'two-sided'
-    ? [...rows].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) : rows;
+  const ordered =
+    spec.layout === 'lines' || spec.layout === 'two-sided'
+      ? [...rows].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
+      : rows;
   const out: Row[] = ordered.map((r) => {
     const values: Record<string, string> = {};
     const confs: Record<string, number> = {};
@@ -147,7 +182,14 @@ function toTable(region: TableRegion, rows: RawRow[], unit: string, evidence: Ma
     const row: Row = { key: r.key, label: r.label, values };
     if (r.code) {
       row.code = r.code;
-      const level = spec.layout === 'economic' ? (r.code.length === 3 ? '类' : r.code.length === 5 ? '款' : undefined) : codeLevel(r.code);
+      const level =
+        spec.layout === 'economic'
+          ? r.code.length === 3
+            ? '类'
+            : r.code.length === 5
+              ? '款'
+              : undefined
+          : codeLevel(r.code);
       if (level) row.level = level;
     }
     if (r.line !== undefined) row.line = r.line;
@@ -157,7 +199,12 @@ function toTable(region: TableRegion, rows: RawRow[], unit: string, evidence: Ma
   });
   const placements = new Set(rows.filter((r) => r.cells.length).map((r) => r.placement ?? 'explicit'));
   const table: Table = {
-    id, title: spec.title, unit, pages: region.pages, columns: spec.columns.map((c) => ({ ...c })), rows: out,
+    id,
+    title: spec.title,
+    unit,
+    pages: region.pages,
+    columns: spec.columns.map((c) => ({ ...c })),
+    rows: out,
   };
   if (placements.size) table.placement = placements.size > 1 ? 'mixed' : [...placements][0]!;
   return table;

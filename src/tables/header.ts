@@ -29,7 +29,12 @@ export function findAnchors(lines: Line[], maxLines = 40): { anchors: Map<number
       const toks = line.runs.map((r) => r.text.trim()).filter((t) => t !== '');
       const ints = toks.filter((t) => /^\d{1,2}$/.test(t)).map(Number);
       const words = toks.filter((t) => !/^\d{1,2}$/.test(t)).join('');
-      if (ints.length && ints[0] === 1 && ints.every((n, k) => k === 0 || n === ints[k - 1]! + 1) && SPACED_HEADER.test(squash(words))) {
+      if (
+        ints.length &&
+        ints[0] === 1 &&
+        ints.every((n, k) => k === 0 || n === ints[k - 1]! + 1) &&
+        SPACED_HEADER.test(squash(words))
+      ) {
         return { anchors: null, at: i };
       }
       continue;
@@ -64,7 +69,8 @@ export function anchorsFromNames(lines: Line[], columns: { no: number; name: str
   for (const line of lines) {
     if (line.separation !== 'geometry') return null;
     if (line.runs.some((r) => classify(r.text) === 'money')) break;
-    for (const r of line.runs) if (classify(r.text) === 'text') header.push({ text: squash(r.text), x0: r.x0, x1: r.x1 });
+    for (const r of line.runs)
+      if (classify(r.text) === 'text') header.push({ text: squash(r.text), x0: r.x0, x1: r.x1 });
   }
   const out = new Map<number, Anchor>();
   let minX = -Infinity;
@@ -81,7 +87,12 @@ export function anchorsFromNames(lines: Line[], columns: { no: number; name: str
 }
 
 /** The column whose anchor a cell falls in (tab: same index; geometry: overlapping or nearest). */
-export function columnAt(anchors: Map<number, Anchor>, x0: number, x1: number, separation: Line['separation']): number | undefined {
+export function columnAt(
+  anchors: Map<number, Anchor>,
+  x0: number,
+  x1: number,
+  separation: Line['separation'],
+): number | undefined {
   const list = [...anchors.values()];
   if (separation === 'tab') return list.find((a) => a.x0 === x0)?.no;
   const mid = (x0 + x1) / 2;
@@ -95,11 +106,16 @@ export function columnAt(anchors: Map<number, Anchor>, x0: number, x1: number, s
 }
 
 /** Header anchors from column names, for positioned input with no 栏次 row. */
-export function namedHead(region: { lines: Line[]; spec: { columns: { no: number; name: string }[] } }): { anchors: Map<number, Anchor>; at: number } | null {
+export function namedHead(region: {
+  lines: Line[];
+  spec: { columns: { no: number; name: string }[] };
+}): { anchors: Map<number, Anchor>; at: number } | null {
   const anchors = anchorsFromNames(region.lines, region.spec.columns);
   if (!anchors) return null;
   // The header ends before the first line that prints a number (an amount or a 行次).
-  const first = region.lines.findIndex((l) => l.runs.some((r) => classify(r.text) === 'money' || classify(r.text) === 'int'));
+  const first = region.lines.findIndex((l) =>
+    l.runs.some((r) => classify(r.text) === 'money' || classify(r.text) === 'int'),
+  );
   if (first < 0) return { anchors, at: region.lines.length - 1 };
   // A label wrapped in the first data row's cell puts its upper piece above that row's numbers
   // (Shanghai 05: "一般公共服务" over "201 … 支出"): it is not header, so the header ends above it.
@@ -109,19 +125,25 @@ export function namedHead(region: { lines: Line[]; spec: { columns: { no: number
   return { anchors, at };
 }
 
-const HEADER_NAMES = /^(?:项目|功能分类|经济分类|科目编码|科目名称|功能分类科目编码|经济分类科目编码|类|款|项|栏次|行次|序号)$/;
+const HEADER_NAMES =
+  /^(?:项目|功能分类|经济分类|科目编码|科目名称|功能分类科目编码|经济分类科目编码|类|款|项|栏次|行次|序号)$/;
 
 /** Text only, left of every value column, and no header word: a piece of a wrapped row label. */
 function isLabelFragment(line: Line, valuesFrom: number): boolean {
   const runs = line.runs.filter((r) => r.text.trim() !== '');
-  return line.separation === 'geometry' && runs.length > 0 &&
-    runs.every((r) => classify(r.text) === 'text' && r.x1 < valuesFrom && !HEADER_NAMES.test(squash(r.text)));
+  return (
+    line.separation === 'geometry' &&
+    runs.length > 0 &&
+    runs.every((r) => classify(r.text) === 'text' && r.x1 < valuesFrom && !HEADER_NAMES.test(squash(r.text)))
+  );
 }
 
 /** x of the vertical rulings crossing the band [y0, y1] of a page, merged within 2pt, sorted. */
 export function columnEdges(rulings: Ruling[], y0: number, y1: number): number[] {
-  const xs = rulings.filter((r) => r.axis === 'v' && Math.min(r.end, y1) - Math.max(r.start, y0) > (y1 - y0) * 0.5)
-    .map((r) => r.pos).sort((a, b) => a - b);
+  const xs = rulings
+    .filter((r) => r.axis === 'v' && Math.min(r.end, y1) - Math.max(r.start, y0) > (y1 - y0) * 0.5)
+    .map((r) => r.pos)
+    .sort((a, b) => a - b);
   return xs.filter((x, i) => i === 0 || x - xs[i - 1]! > 2);
 }
 
@@ -140,7 +162,11 @@ export interface PageAnchors {
   trusted: boolean;
 }
 
-export function anchorsPerPage(lines: Line[], first: Map<number, Anchor> | null | undefined, rulingsOf?: RulingsOf): (page: number | null) => PageAnchors | undefined {
+export function anchorsPerPage(
+  lines: Line[],
+  first: Map<number, Anchor> | null | undefined,
+  rulingsOf?: RulingsOf,
+): (page: number | null) => PageAnchors | undefined {
   const byPage = new Map<number | null, PageAnchors>();
   let headerPage: number | null | undefined = first ? lines[0]?.page : undefined;
   let current = first ?? undefined;
@@ -163,11 +189,20 @@ export function anchorsPerPage(lines: Line[], first: Map<number, Anchor> | null 
       const moved = new Map<number, Anchor>();
       for (const a of current.values()) {
         const mid = (a.x0 + a.x1) / 2;
-        const i = currentEdges.findIndex((x, k) => k + 1 < currentEdges.length && mid >= x && mid <= currentEdges[k + 1]!);
-        if (i < 0) { moved.clear(); break; }
+        const i = currentEdges.findIndex(
+          (x, k) => k + 1 < currentEdges.length && mid >= x && mid <= currentEdges[k + 1]!,
+        );
+        if (i < 0) {
+          moved.clear();
+          break;
+        }
         moved.set(a.no, { no: a.no, x0: edges[i]!, x1: edges[i + 1]! });
       }
-      if (moved.size === current.size) { current = moved; currentEdges = edges; trusted = true; }
+      if (moved.size === current.size) {
+        current = moved;
+        currentEdges = edges;
+        trusted = true;
+      }
     }
     if (current) byPage.set(page, { anchors: current, trusted });
   }

@@ -26,7 +26,12 @@ export function labelMatches(printed: string, template: string): boolean {
  * The template 行次 of a label. A label the template repeats (04's 一般公共预算财政拨款 at 1 and 29)
  * takes the first 行次 after the last one keyed on the same side.
  */
-export function canonicalLine(label: string, labels: Record<number, string>, range: LineRange, after = 0): number | undefined {
+export function canonicalLine(
+  label: string,
+  labels: Record<number, string>,
+  range: LineRange,
+  after = 0,
+): number | undefined {
   const hits: number[] = [];
   for (const [no, want] of Object.entries(labels)) {
     const n = Number(no);

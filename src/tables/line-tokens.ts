@@ -24,9 +24,14 @@ const HEADER_ONLY = /^(?:栏次|行次|类|款|项|类款项|项目|科目名称
 
 /** A line made only of header words (a stray 栏次 row, a repeated header after a page break). */
 export function isHeaderWordsOnly(line: Line): boolean {
-  const words = runsOf(line).map((r) => squash(r.text)).filter((t) => t !== '');
-  return words.length > 0 && words.every((w) => HEADER_ONLY.test(w) || /^\d{1,2}$/.test(w)) &&
-    words.some((w) => !/^\d{1,2}$/.test(w));
+  const words = runsOf(line)
+    .map((r) => squash(r.text))
+    .filter((t) => t !== '');
+  return (
+    words.length > 0 &&
+    words.every((w) => HEADER_ONLY.test(w) || /^\d{1,2}$/.test(w)) &&
+    words.some((w) => !/^\d{1,2}$/.test(w))
+  );
 }
 
 /** Title-block lines (部门：…, 2024 年度, 公开 01 表, 金额单位：万元) are never rows. */

@@ -50,8 +50,14 @@ export function dedupeRows(rows: RawRow[], table: string, findings: Finding[]): 
   const seen = new Set<string>();
   return rows.filter((r) => {
     if (seen.has(r.key)) {
-      findings.push({ level: 'warn', stage: 'table', check: 'table.duplicate-key', table, row: r.key,
-        message: `公开${table}表: ${r.key} printed twice; the first is kept` });
+      findings.push({
+        level: 'warn',
+        stage: 'table',
+        check: 'table.duplicate-key',
+        table,
+        row: r.key,
+        message: `公开${table}表: ${r.key} printed twice; the first is kept`,
+      });
       return false;
     }
     seen.add(r.key);
@@ -64,13 +70,20 @@ export function dedupeRows(rows: RawRow[], table: string, findings: Finding[]): 
  * row's line. Each piece joins, among the rows `candidates` allows for it (same page, same column
  * group), the one nearest by y; the label is then rebuilt top to bottom.
  */
-export function attachWrappedPieces(rows: RawRow[], fragments: Line[], candidates: (piece: Run, rows: RawRow[]) => RawRow[]): void {
+export function attachWrappedPieces(
+  rows: RawRow[],
+  fragments: Line[],
+  candidates: (piece: Run, rows: RawRow[]) => RawRow[],
+): void {
   const pieces = new Map<RawRow, { y: number; text: string }[]>();
   for (const f of fragments) {
     const onPage = rows.filter((x) => x.page === f.page && x.y !== undefined);
     // A piece lies within its row's cell: closer than ~0.6 row pitch (header lines lie further).
     const ys = [...new Set(onPage.map((r) => r.y!))].sort((a, b) => a - b);
-    const gaps = ys.slice(1).map((y, i) => y - ys[i]!).sort((a, b) => a - b);
+    const gaps = ys
+      .slice(1)
+      .map((y, i) => y - ys[i]!)
+      .sort((a, b) => a - b);
     const reach = 0.6 * (gaps[Math.floor(gaps.length / 2)] ?? 25);
     for (const run of f.runs.filter((r) => r.text.trim() !== '')) {
       let best: RawRow | undefined;
@@ -82,6 +95,11 @@ export function attachWrappedPieces(rows: RawRow[], fragments: Line[], candidate
     }
   }
   for (const [row, ps] of pieces) {
-    row.label = compactCjk([...ps, { y: row.y!, text: row.label }].sort((a, b) => a.y - b.y).map((p) => p.text).join(''));
+    row.label = compactCjk(
+      [...ps, { y: row.y!, text: row.label }]
+        .sort((a, b) => a.y - b.y)
+        .map((p) => p.text)
+        .join(''),
+    );
   }
 }

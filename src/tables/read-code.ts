@@ -19,7 +19,12 @@ export interface ReadResult {
 
 const TOTAL = /^(?:合计|总计)$/;
 
-interface KeyHit { key: string; code?: string; label: string; labelRunIndex: number }
+interface KeyHit {
+  key: string;
+  code?: string;
+  label: string;
+  labelRunIndex: number;
+}
 
 export function readCodeTable(region: TableRegion, rulingsOf?: RulingsOf): ReadResult {
   const { spec } = region;
@@ -62,11 +67,16 @@ export function readCodeTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
       if (headerTexts.has(squash(line.text)) || isHeaderWordsOnly(line)) continue; // repeated header
       // On positioned input a wrapped name is centred around its row: its pieces sit above and
       // below the row's line, so they are attached by position once all rows are known.
-      if (line.separation === 'geometry' && runs.every((r) => classify(r.text) === 'text')) { fragments.push(line); continue; }
+      if (line.separation === 'geometry' && runs.every((r) => classify(r.text) === 'text')) {
+        fragments.push(line);
+        continue;
+      }
       continuation(rows[rows.length - 1], line, runs, findings, region.spec.id);
       continue;
     }
-    const cells = runs.slice(hit.labelRunIndex + 1).map((r) => toCell(r, line.page))
+    const cells = runs
+      .slice(hit.labelRunIndex + 1)
+      .map((r) => toCell(r, line.page))
       .filter((c) => c.kind !== 'text' || c.text !== '');
     const stray = cells.filter((c) => c.kind === 'text');
     // "合计 | 基本支出 | 项目支出" with no number is a header row naming columns, not the 合计 row.
@@ -80,14 +90,24 @@ export function readCodeTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
     }
     if (stray.length) {
       findings.push({
-        level: 'warn', stage: 'table', check: 'table.stray-text', table: spec.id, row: hit.key,
+        level: 'warn',
+        stage: 'table',
+        check: 'table.stray-text',
+        table: spec.id,
+        row: hit.key,
         message: `公开${spec.id}表 ${hit.key}: text "${stray.map((c) => c.text).join(' ')}" where values were expected`,
         ...(line.page !== null ? { page: line.page } : {}),
       });
     }
     const row: RawRow = {
-      key: hit.key, label: hit.label, page: line.page, y: line.y, columns,
-      cells: cells.filter((c) => c.kind !== 'text' && c.kind !== 'empty' || line.separation === 'tab' && c.kind === 'empty'),
+      key: hit.key,
+      label: hit.label,
+      page: line.page,
+      y: line.y,
+      columns,
+      cells: cells.filter(
+        (c) => (c.kind !== 'text' && c.kind !== 'empty') || (line.separation === 'tab' && c.kind === 'empty'),
+      ),
     };
     if (hit.code) row.code = hit.code;
     place(row, line, runs, hit, anchorsOf(line.page));
@@ -101,10 +121,13 @@ export function readCodeTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
 /** Positioned input only: does the run overlap, in x, a 项目/科目名称 header cell printed above it? */
 function underLabelHeader(run: Run, lines: Line[], line: Line): boolean {
   if (line.separation !== 'geometry') return false;
-  return lines.some((l) => l.page === line.page && l.y < line.y && l.runs.some((h) =>
-    /^(?:项目|科目名称)$/.test(squash(h.text)) && run.x0 < h.x1 && run.x1 > h.x0));
+  return lines.some(
+    (l) =>
+      l.page === line.page &&
+      l.y < line.y &&
+      l.runs.some((h) => /^(?:项目|科目名称)$/.test(squash(h.text)) && run.x0 < h.x1 && run.x1 > h.x0),
+  );
 }
-
 
 function keyOf(runs: Run[]): KeyHit | null {
   for (let i = 0; i < runs.length; i++) {
@@ -113,12 +136,14 @@ function keyOf(runs: Run[]): KeyHit | null {
     if (TOTAL.test(squash(t))) return { key: 'total', label: squash(t), labelRunIndex: i };
     const split = splitCodeName(t);
     if (split && CODE.test(split.code)) {
-      if (split.name) return { key: `code:${split.code}`, code: split.code, label: compactCjk(split.name), labelRunIndex: i };
+      if (split.name)
+        return { key: `code:${split.code}`, code: split.code, label: compactCjk(split.name), labelRunIndex: i };
       // Code in its own cell: the name is the next non-empty text cell.
       for (let j = i + 1; j < runs.length; j++) {
         const n = runs[j]!.text.trim();
         if (n === '') continue;
-        if (classify(n) === 'text') return { key: `code:${split.code}`, code: split.code, label: compactCjk(n), labelRunIndex: j };
+        if (classify(n) === 'text')
+          return { key: `code:${split.code}`, code: split.code, label: compactCjk(n), labelRunIndex: j };
         break;
       }
       return { key: `code:${split.code}`, code: split.code, label: '', labelRunIndex: i };
@@ -141,7 +166,11 @@ function continuation(prev: RawRow | undefined, line: Line, runs: Run[], finding
       delete prev.placement;
     } else {
       findings.push({
-        level: 'warn', stage: 'table', check: 'table.orphan-values', table, row: prev.key,
+        level: 'warn',
+        stage: 'table',
+        check: 'table.orphan-values',
+        table,
+        row: prev.key,
         message: `公开${table}表: values "${values.map((c) => c.text).join(' ')}" on a line of their own after ${prev.key}, which already has values; ignored`,
         ...(line.page !== null ? { page: line.page } : {}),
       });
@@ -156,7 +185,10 @@ function place(row: RawRow, line: Line, runs: Run[], hit: KeyHit, pageAnchors: P
   const values = row.cells.filter((c) => c.kind !== 'empty');
   if (values.length === 0) return;
   if (line.separation === 'space') {
-    if (values.length === n) { row.placed = values.map((_, i) => row.columns[i]!); row.placement = 'explicit'; }
+    if (values.length === n) {
+      row.placed = values.map((_, i) => row.columns[i]!);
+      row.placement = 'explicit';
+    }
     return;
   }
   const labelRun = runs[hit.labelRunIndex]!;
@@ -174,15 +206,22 @@ function place(row: RawRow, line: Line, runs: Run[], hit: KeyHit, pageAnchors: P
   const labelInValueColumn = line.separation === 'tab' && [...anchors.values()].some((a) => a.x0 === labelRun.x0);
   const defined = cols.filter((c): c is number => c !== undefined);
   const ascending = defined.every((c, i) => i === 0 || c > defined[i - 1]!);
-  if (!labelInValueColumn && ascending && defined.length === values.length && defined.every((c) => row.columns.includes(c)) &&
-    (pageAnchors?.trusted !== false || values.length === n)) {
+  if (
+    !labelInValueColumn &&
+    ascending &&
+    defined.length === values.length &&
+    defined.every((c) => row.columns.includes(c)) &&
+    (pageAnchors?.trusted !== false || values.length === n)
+  ) {
     row.placed = defined;
     row.placement = line.separation === 'tab' ? 'explicit' : 'geometry';
     return;
   }
   // Printed positions disagree with the header (a merged cell swallowed a column): keep what each
   // end of the row suggests as hints and let the identities decide.
-  row.placementNote = labelInValueColumn ? 'the name cell sits in a value column' : 'cell positions do not match the header';
+  row.placementNote = labelInValueColumn
+    ? 'the name cell sits in a value column'
+    : 'cell positions do not match the header';
   const lastIdx = row.cells.length - 1;
   row.hint = filled.map(({ i }) => {
     const fromLeft = row.columns[i];
@@ -190,7 +229,6 @@ function place(row: RawRow, line: Line, runs: Run[], hit: KeyHit, pageAnchors: P
     return [fromLeft, fromRight].filter((x): x is number => x !== undefined);
   });
 }
-
 
 export { codeLevel };
 export type { RawCell };

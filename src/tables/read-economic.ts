@@ -34,8 +34,16 @@ export function readEconomicTable(region: TableRegion): ReadResult {
     // A header band repeated on a continuation page (人员经费 | 公用经费) is not a name.
     if (textOnly && isHeaderish(runs.map((r) => r.text).join(''))) continue;
     // Positioned input: a wrapped name is centred around its row; attach it by position later.
-    if (textOnly && line.separation === 'geometry' && rows.length > 0) { fragments.push(line); continue; }
-    if (textOnly && lastOnPrevLine && runs.length > 0 && !runs.some((r) => PERSONNEL_TOTAL.test(squash(r.text)) || PUBLIC_TOTAL.test(squash(r.text)))) {
+    if (textOnly && line.separation === 'geometry' && rows.length > 0) {
+      fragments.push(line);
+      continue;
+    }
+    if (
+      textOnly &&
+      lastOnPrevLine &&
+      runs.length > 0 &&
+      !runs.some((r) => PERSONNEL_TOTAL.test(squash(r.text)) || PUBLIC_TOTAL.test(squash(r.text)))
+    ) {
       // A wrapped name: continues the last group of the line above.
       if (rows.length > 0 && !isHeaderish(runs.map((r) => r.text).join(''))) {
         lastOnPrevLine.label = compactCjk(lastOnPrevLine.label + runs.map((r) => r.text.trim()).join(''));
@@ -54,8 +62,13 @@ export function readEconomicTable(region: TableRegion): ReadResult {
       }
       const s = squash(t);
       if (kind === 'text' && (PERSONNEL_TOTAL.test(s) || PUBLIC_TOTAL.test(s))) {
-        pendingTotal = { key: PERSONNEL_TOTAL.test(s) ? 'total:人员经费' : 'total:公用经费', label: s,
-          page: line.page, cells: [], columns: [1] };
+        pendingTotal = {
+          key: PERSONNEL_TOTAL.test(s) ? 'total:人员经费' : 'total:公用经费',
+          label: s,
+          page: line.page,
+          cells: [],
+          columns: [1],
+        };
         rows.push(pendingTotal);
         open = undefined;
         continue;
@@ -81,17 +94,20 @@ export function readEconomicTable(region: TableRegion): ReadResult {
   for (const r of rows) {
     if (r.code && r.code.length !== 3 && r.code.length !== 5) {
       findings.push({
-        level: 'warn', stage: 'table', check: 'table.code-misprint', table: spec.id, row: r.key,
+        level: 'warn',
+        stage: 'table',
+        check: 'table.code-misprint',
+        table: spec.id,
+        row: r.key,
         message: `公开${spec.id}表: economic code ${r.code} ("${r.label}") has ${r.code.length} digits (3 or 5 expected); kept as printed`,
-        actual: r.code, ...(r.page !== null ? { page: r.page } : {}),
+        actual: r.code,
+        ...(r.page !== null ? { page: r.page } : {}),
       });
     }
   }
   return { rows: dedupeRows(rows, spec.id, findings), findings };
 }
 
-
 function isHeaderish(t: string): boolean {
   return /经济分类|科目编码|科目名称|金额|人员经费|公用经费|编码/.test(squash(t));
 }
-

@@ -19,9 +19,13 @@ export function readLineTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
   const { spec } = region;
   const findings: Finding[] = [];
   const head = findAnchors(region.lines) ?? namedHead(region);
-  const sides: { side: RawRow['side'] | undefined; range: LineRange }[] = spec.layout === 'two-sided'
-    ? [{ side: 'income', range: spec.income! }, { side: 'expenditure', range: spec.expenditure! }]
-    : [{ side: undefined, range: spec.lines! }];
+  const sides: { side: RawRow['side'] | undefined; range: LineRange }[] =
+    spec.layout === 'two-sided'
+      ? [
+          { side: 'income', range: spec.income! },
+          { side: 'expenditure', range: spec.expenditure! },
+        ]
+      : [{ side: undefined, range: spec.lines! }];
   const rows: RawRow[] = [];
   const last = new Map<string, number>();
   let sawLineNumbers = false;
@@ -37,9 +41,17 @@ export function readLineTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
     const tokens = runsOf(line).filter((r) => r.text.trim() !== '');
     // Positioned input: a label wrapped inside its cell leaves text-only pieces above and below the
     // row's line; they are attached by position once the rows are known.
-    const segments = splitByLineNumbers(tokens, sides.map((s) => s.range));
-    if (!segments && line.separation === 'geometry' && rows.length > 0 && tokens.every((t) => !isValueText(t.text)) &&
-      (sawLineNumbers || inferByLabels(tokens, sides, spec.labels ?? {}, line.separation, new Map(last)).length === 0)) {
+    const segments = splitByLineNumbers(
+      tokens,
+      sides.map((s) => s.range),
+    );
+    if (
+      !segments &&
+      line.separation === 'geometry' &&
+      rows.length > 0 &&
+      tokens.every((t) => !isValueText(t.text)) &&
+      (sawLineNumbers || inferByLabels(tokens, sides, spec.labels ?? {}, line.separation, new Map(last)).length === 0)
+    ) {
       fragments.push(line);
       continue;
     }
@@ -70,7 +82,10 @@ export function readLineTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
     // Say so rather than emit an empty table silently: e.g. Shanghai's 三公 table prints its items
     // as column groups of one row, a shape this reader does not key.
     findings.push({
-      level: 'warn', stage: 'table', check: 'table.no-rows-keyed', table: spec.id,
+      level: 'warn',
+      stage: 'table',
+      check: 'table.no-rows-keyed',
+      table: spec.id,
       message: `公开${spec.id}表: no row keyed by a printed 行次 or by a template label; the table is emitted without rows`,
       ...(region.lines[0]?.page != null ? { page: region.lines[0].page } : {}),
     });
@@ -104,7 +119,10 @@ function splitByLineNumbers(tokens: Run[], ranges: LineRange[]): Segment[] | nul
       const n = Number(t);
       if (n < range.first || n > range.last) continue;
       // On the expenditure side the 行次 is the income 行次 plus a fixed offset; prefer that match.
-      if (offset !== undefined && prevNo !== undefined && n === prevNo + offset) { pick = i; break; }
+      if (offset !== undefined && prevNo !== undefined && n === prevNo + offset) {
+        pick = i;
+        break;
+      }
       if (pick < 0) pick = i;
       if (offset === undefined) break;
     }
@@ -141,12 +159,20 @@ function isValueText(t: string): boolean {
  * (on space-separated text: each run of words) opens a segment with the values after it; the
  * segments of a line fill the sides left to right, so "总计 … 总计 …" keys as 31 and 62.
  */
-function inferByLabels(tokens: Run[], sides: { side: RawRow['side'] | undefined; range: LineRange }[],
-  labels: Record<number, string>, separation: Line['separation'], last: Map<string, number>): Segment[] {
+function inferByLabels(
+  tokens: Run[],
+  sides: { side: RawRow['side'] | undefined; range: LineRange }[],
+  labels: Record<number, string>,
+  separation: Line['separation'],
+  last: Map<string, number>,
+): Segment[] {
   const segs: { label: Run[]; values: Run[] }[] = [];
   for (const t of tokens) {
     const last = segs[segs.length - 1];
-    if (isValueText(t.text)) { last?.values.push(t); continue; }
+    if (isValueText(t.text)) {
+      last?.values.push(t);
+      continue;
+    }
     if (separation === 'space' && last && last.values.length === 0) last.label.push(t);
     else segs.push({ label: [t], values: [] });
   }
@@ -157,7 +183,14 @@ function inferByLabels(tokens: Run[], sides: { side: RawRow['side'] | undefined;
     for (let s = next; s < sides.length; s++) {
       const no = canonicalLine(text, labels, sides[s]!.range, last.get(sides[s]!.side ?? '') ?? 0);
       if (no === undefined) continue;
-      out.push({ side: sides[s]!.side, range: sides[s]!.range, no, anchorX: seg.values[0]?.x0 ?? seg.label[seg.label.length - 1]!.x1 + 1, label: seg.label, values: seg.values });
+      out.push({
+        side: sides[s]!.side,
+        range: sides[s]!.range,
+        no,
+        anchorX: seg.values[0]?.x0 ?? seg.label[seg.label.length - 1]!.x1 + 1,
+        label: seg.label,
+        values: seg.values,
+      });
       next = s + 1;
       break;
     }
@@ -165,14 +198,25 @@ function inferByLabels(tokens: Run[], sides: { side: RawRow['side'] | undefined;
   return out;
 }
 
-function toRow(seg: Segment, line: Line, pageAnchors: PageAnchors | undefined, spec: TableSpec,
-  findings: Finding[], inferred: boolean): RawRow {
+function toRow(
+  seg: Segment,
+  line: Line,
+  pageAnchors: PageAnchors | undefined,
+  spec: TableSpec,
+  findings: Finding[],
+  inferred: boolean,
+): RawRow {
   const anchors = pageAnchors?.anchors;
   const table = spec.id;
   const cells: RawCell[] = seg.values.map((r) => toCell(r, line.page));
   const row: RawRow = {
-    key: `line:${seg.no}`, line: seg.no, label: compactCjk(seg.label.map((r) => r.text).join('')),
-    page: line.page, y: line.y, cells, columns: seg.range.columns,
+    key: `line:${seg.no}`,
+    line: seg.no,
+    label: compactCjk(seg.label.map((r) => r.text).join('')),
+    page: line.page,
+    y: line.y,
+    cells,
+    columns: seg.range.columns,
   };
   row.x = seg.anchorX;
   if (seg.side) row.side = seg.side;
@@ -180,9 +224,14 @@ function toRow(seg: Segment, line: Line, pageAnchors: PageAnchors | undefined, s
   if (dashes) row.dashColumns = dashes;
   if (inferred) {
     findings.push({
-      level: 'info', stage: 'table', check: 'table.line-inferred', table, row: row.key,
+      level: 'info',
+      stage: 'table',
+      check: 'table.line-inferred',
+      table,
+      row: row.key,
       message: `公开${table}表: no 行次 printed; "${row.label}" keyed as 行次 ${seg.no} by its label`,
-      confidence: 0.9, ...(line.page !== null ? { page: line.page } : {}),
+      confidence: 0.9,
+      ...(line.page !== null ? { page: line.page } : {}),
     });
     row.labelNote = 'line inferred from label';
   }
@@ -207,7 +256,11 @@ function toRow(seg: Segment, line: Line, pageAnchors: PageAnchors | undefined, s
     row.placement = line.separation === 'geometry' ? 'geometry' : 'explicit';
   } else if (cells.length > n) {
     findings.push({
-      level: 'error', stage: 'table', check: 'table.too-many-values', table, row: row.key,
+      level: 'error',
+      stage: 'table',
+      check: 'table.too-many-values',
+      table,
+      row: row.key,
       message: `公开${table}表 ${row.key}: ${cells.length} values for ${n} columns: ${cells.map((c) => c.text).join(' ')}`,
     });
     row.cells = cells.slice(0, n);
@@ -217,26 +270,34 @@ function toRow(seg: Segment, line: Line, pageAnchors: PageAnchors | undefined, s
   return row;
 }
 
-
 function checkLabels(rows: RawRow[], labels: Record<number, string>, table: string, findings: Finding[]): void {
   for (const r of rows) {
     const want = r.line !== undefined ? labels[r.line] : undefined;
     if (!want || r.labelNote) continue;
     if (r.label === '') {
       findings.push({
-        level: 'info', stage: 'table', check: 'table.label-missing', table, row: r.key,
+        level: 'info',
+        stage: 'table',
+        check: 'table.label-missing',
+        table,
+        row: r.key,
         message: `公开${table}表 行次 ${r.line}: label missing (template: ${want}); keyed by the printed 行次`,
-        expected: want, actual: '',
+        expected: want,
+        actual: '',
       });
     } else if (!labelMatches(r.label, want)) {
       findings.push({
-        level: 'warn', stage: 'table', check: 'table.label-mismatch', table, row: r.key,
+        level: 'warn',
+        stage: 'table',
+        check: 'table.label-mismatch',
+        table,
+        row: r.key,
         message: `公开${table}表 行次 ${r.line}: label "${r.label}" does not match the template's "${want}"; keyed by the printed 行次`,
-        expected: want, actual: r.label,
+        expected: want,
+        actual: r.label,
       });
     }
   }
 }
-
 
 export { squash };

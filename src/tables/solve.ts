@@ -40,9 +40,14 @@ const MAX_SOLUTIONS = 48;
 /** The row a code row rolls up into (its 款/类 or the 合计 row), for the printed-pattern preference. */
 export type ParentLookup = (table: TableId, row: RawRow) => RawRow | undefined;
 
-export function solvePlacements(rows: { table: TableId; row: RawRow }[], store: CellStore, identities: Identity[],
-  parentOf: ParentLookup = () => undefined): SolvedRow[] {
-  const vars: Var[] = rows.map(({ table, row }) => ({ table, row, candidates: candidatesOf(row), identities: [] }))
+export function solvePlacements(
+  rows: { table: TableId; row: RawRow }[],
+  store: CellStore,
+  identities: Identity[],
+  parentOf: ParentLookup = () => undefined,
+): SolvedRow[] {
+  const vars: Var[] = rows
+    .map(({ table, row }) => ({ table, row, candidates: candidatesOf(row), identities: [] }))
     .filter((v) => v.candidates.length > 0);
   const varOf = new Map<string, number>();
   vars.forEach((v, i) => varOf.set(`${v.table}|${v.row.key}`, i));
@@ -56,7 +61,8 @@ export function solvePlacements(rows: { table: TableId; row: RawRow }[], store: 
     return [...set];
   });
   const out: SolvedRow[] = [];
-  for (const comp of components(vars, idVars)) out.push(...solveComponent(comp, vars, identities, idVars, store, parentOf));
+  for (const comp of components(vars, idVars))
+    out.push(...solveComponent(comp, vars, identities, idVars, store, parentOf));
   return out;
 }
 
@@ -68,10 +74,15 @@ function candidatesOf(row: RawRow): number[][] {
   const fits = (cell: number, col: number): boolean =>
     row.cells[cell]!.kind !== 'dash' || !row.dashColumns || row.dashColumns.includes(col);
   const pick = (start: number, acc: number[]): void => {
-    if (acc.length === k) { out.push([...acc]); return; }
+    if (acc.length === k) {
+      out.push([...acc]);
+      return;
+    }
     for (let i = start; i <= cols.length - (k - acc.length); i++) {
       if (!fits(acc.length, cols[i]!)) continue;
-      acc.push(cols[i]!); pick(i + 1, acc); acc.pop();
+      acc.push(cols[i]!);
+      pick(i + 1, acc);
+      acc.pop();
     }
   };
   pick(0, []);
@@ -106,8 +117,14 @@ function order(v: Var): [number, number, string] {
   return [t, 1, String(1000 - line).padStart(4, '0')];
 }
 
-function solveComponent(comp: number[], vars: Var[], identities: Identity[], idVars: number[][], store: CellStore,
-  parentOf: ParentLookup): SolvedRow[] {
+function solveComponent(
+  comp: number[],
+  vars: Var[],
+  identities: Identity[],
+  idVars: number[][],
+  store: CellStore,
+  parentOf: ParentLookup,
+): SolvedRow[] {
   const seq = [...comp].sort((a, b) => {
     const [ta, la, ka] = order(vars[a]!);
     const [tb, lb, kb] = order(vars[b]!);
@@ -125,7 +142,8 @@ function solveComponent(comp: number[], vars: Var[], identities: Identity[], idV
     closesAt[Math.max(...ds)]!.push(k);
     for (const d of ds) touches[d]!.push(k);
   }
-  const positive = (k: number): boolean => [...identities[k]!.left, ...identities[k]!.right].every((r) => r.sign !== -1);
+  const positive = (k: number): boolean =>
+    [...identities[k]!.left, ...identities[k]!.right].every((r) => r.sign !== -1);
   const choice = new Array<number>(seq.length).fill(-1);
   let best = Infinity;
   let solutions: number[][] = [];
@@ -134,10 +152,11 @@ function solveComponent(comp: number[], vars: Var[], identities: Identity[], idV
   const assign = (d: number, c: number | -1): void => {
     const v = vars[seq[d]!]!;
     const values = new Map<number, Decimal>();
-    if (c >= 0) v.candidates[c]!.forEach((col, i) => {
-      const val = v.row.cells[i]!.value;
-      if (val !== undefined) values.set(col, new Decimal(val));
-    });
+    if (c >= 0)
+      v.candidates[c]!.forEach((col, i) => {
+        const val = v.row.cells[i]!.value;
+        if (val !== undefined) values.set(col, new Decimal(val));
+      });
     store.set(v.table, v.row.key, values);
   };
 
@@ -164,7 +183,8 @@ function solveComponent(comp: number[], vars: Var[], identities: Identity[], idV
     if (!p) return undefined;
     const pv = varIndex.get(`${v.table}|${p.key}`);
     const pd = pv === undefined ? undefined : depth.get(pv);
-    if (pd !== undefined && pd < d) return new Set(vars[pv!]!.candidates[choice[pd]!]!.filter((_, i) => vars[pv!]!.row.cells[i]!.kind !== 'dash'));
+    if (pd !== undefined && pd < d)
+      return new Set(vars[pv!]!.candidates[choice[pd]!]!.filter((_, i) => vars[pv!]!.row.cells[i]!.kind !== 'dash'));
     return p.placed ? new Set(p.placed.filter((_, i) => p.cells[i]?.kind !== 'dash')) : undefined;
   };
   const orderAt = (d: number): number[] => {
@@ -179,24 +199,30 @@ function solveComponent(comp: number[], vars: Var[], identities: Identity[], idV
   const dfs = (d: number, cost: number, doomedOpen: Set<number>): void => {
     if (++nodes > NODE_BUDGET) return;
     if (d === seq.length) {
-      if (cost < best) { best = cost; solutions = []; }
+      if (cost < best) {
+        best = cost;
+        solutions = [];
+      }
       if (cost === best && solutions.length < MAX_SOLUTIONS) solutions.push([...choice]);
       return;
     }
-    const v = vars[seq[d]!]!;
     for (const c of orderAt(d)) {
       choice[d] = c;
       assign(d, c);
       let next = cost;
       const open = new Set(doomedOpen);
       for (const k of closesAt[d]!) {
-        if (open.delete(k)) { next++; continue; }
+        if (open.delete(k)) {
+          next++;
+          continue;
+        }
         if (evaluate(store, identities[k]!).verdict === 'mismatch') next++;
       }
       for (const k of touches[d]!) {
         if (!closesAt[d]!.includes(k) && !open.has(k) && doomed(k, d)) open.add(k);
       }
-      if (next + open.size <= best && (next + open.size < best || solutions.length < MAX_SOLUTIONS)) dfs(d + 1, next, open);
+      if (next + open.size <= best && (next + open.size < best || solutions.length < MAX_SOLUTIONS))
+        dfs(d + 1, next, open);
       if (nodes > NODE_BUDGET) break;
     }
     assign(d, -1);
@@ -206,10 +232,14 @@ function solveComponent(comp: number[], vars: Var[], identities: Identity[], idV
 
   if (solutions.length === 0) solutions = [seq.map(() => 0)]; // budget ran out before any leaf
   const chosen = solutions[0]!;
-  seq.forEach((v, d) => { choice[d] = chosen[d]!; assign(d, chosen[d]!); });
+  seq.forEach((v, d) => {
+    choice[d] = chosen[d]!;
+    assign(d, chosen[d]!);
+  });
   // Alternatives: what the collected optimal solutions disagree on, plus every single-row change
   // that keeps the row's identities as good (the solution cap can hide those).
-  const mismatches = (d: number): number => touches[d]!.filter((k) => evaluate(store, identities[k]!).verdict === 'mismatch').length;
+  const mismatches = (d: number): number =>
+    touches[d]!.filter((k) => evaluate(store, identities[k]!).verdict === 'mismatch').length;
   const localAlts = seq.map((_, d) => {
     const base = mismatches(d);
     const ok = [chosen[d]!];
@@ -226,11 +256,16 @@ function solveComponent(comp: number[], vars: Var[], identities: Identity[], idV
     const picks = new Set([...solutions.map((s) => s[d]!), ...localAlts[d]!]);
     const sets = [...picks].map((c) => v.candidates[c]!);
     const pc = parentCols(d);
-    const patternHolds = pc !== undefined && v.candidates[chosen[d]!]!.every((col, i) => v.row.cells[i]!.kind === 'dash' || pc.has(col));
+    const patternHolds =
+      pc !== undefined && v.candidates[chosen[d]!]!.every((col, i) => v.row.cells[i]!.kind === 'dash' || pc.has(col));
     const perCell = v.row.cells.map((_, i) => [...new Set(sets.map((cand) => cand[i]!))]);
     return {
-      table: v.table, row: v.row, columns: v.candidates[chosen[d]!]!,
-      exhaustive: nodes <= NODE_BUDGET, componentCost: best === Infinity ? -1 : best, alternatives: perCell,
+      table: v.table,
+      row: v.row,
+      columns: v.candidates[chosen[d]!]!,
+      exhaustive: nodes <= NODE_BUDGET,
+      componentCost: best === Infinity ? -1 : best,
+      alternatives: perCell,
       patternHolds,
     };
   });

@@ -9,9 +9,13 @@ export function tableUnit(region: TableRegion, reportUnit: string, findings: Fin
     if (m?.[1]) {
       if (m[1] !== reportUnit) {
         findings.push({
-          level: 'warn', stage: 'table', check: 'table.unit-differs', table: region.spec.id,
+          level: 'warn',
+          stage: 'table',
+          check: 'table.unit-differs',
+          table: region.spec.id,
           message: `公开${region.spec.id}表 is in ${m[1]} while the report uses ${reportUnit}`,
-          expected: reportUnit, actual: m[1],
+          expected: reportUnit,
+          actual: m[1],
         });
       }
       return m[1];

@@ -4,7 +4,11 @@ import { WorkerPool } from '../../src/batch/pool.js';
 import { ensureBuilt, FAKE } from '../helpers/build.js';
 import { fakeReport } from '../helpers/corpus.js';
 
-const task = (text: string) => ({ path: 'x.txt', bytes: new TextEncoder().encode(text), options: { ocr: 'auto' as const, foldGlyphs: true } });
+const task = (text: string) => ({
+  path: 'x.txt',
+  bytes: new TextEncoder().encode(text),
+  options: { ocr: 'auto' as const, foldGlyphs: true },
+});
 
 describe('WorkerPool', () => {
   beforeAll(() => ensureBuilt(), 120_000);

@@ -21,13 +21,27 @@ function inputsOf(root: string): BatchInput[] {
 }
 
 function opts(outDir: string, extra: Partial<BatchOptions> = {}): BatchOptions {
-  return { outDir, force: false, concurrency: 2, strict: false, extract: { ocr: 'auto', foldGlyphs: true }, pipelineVersion: 'test@1', ...extra };
+  return {
+    outDir,
+    force: false,
+    concurrency: 2,
+    strict: false,
+    extract: { ocr: 'auto', foldGlyphs: true },
+    pipelineVersion: 'test@1',
+    ...extra,
+  };
 }
 
 /** Counts calls so a test can tell a skipped document from a re-extracted one. */
 function counting(fn: ExtractFn) {
   const calls: string[] = [];
-  return { calls, fn: (async (input, o) => { calls.push(input.path); return fn(input, o); }) as ExtractFn };
+  return {
+    calls,
+    fn: (async (input, o) => {
+      calls.push(input.path);
+      return fn(input, o);
+    }) as ExtractFn,
+  };
 }
 
 describe('runBatch', () => {
@@ -36,7 +50,8 @@ describe('runBatch', () => {
     const out = tempDir('out');
     writeCorpus(root, goodCorpus(4));
     const c = counting(fake as ExtractFn);
-    const run = (extra: Partial<BatchOptions> = {}) => runBatch(inputsOf(root), opts(out, extra), { executor: inProcessExecutor(c.fn), log: silent });
+    const run = (extra: Partial<BatchOptions> = {}) =>
+      runBatch(inputsOf(root), opts(out, extra), { executor: inProcessExecutor(c.fn), log: silent });
 
     const first = await run();
     expect([first.ok, first.skipped, c.calls.length]).toEqual([4, 0, 4]);
@@ -90,13 +105,17 @@ describe('runBatch', () => {
       expect(existsSync(join(out, `${e.output}.json`))).toBe(false);
       expect(existsSync(join(out, `${e.output}.log.jsonl`))).toBe(true);
     }
-    for (const n of ['r00', 'r01', 'r02']) DocumentRecord.parse(JSON.parse(readFileSync(join(out, `${n}.json`), 'utf8')));
+    for (const n of ['r00', 'r01', 'r02'])
+      DocumentRecord.parse(JSON.parse(readFileSync(join(out, `${n}.json`), 'utf8')));
   });
 
   it('keeps two inputs with the same name in different folders apart', async () => {
     const root = tempDir('in');
     const out = tempDir('out');
-    writeCorpus(root, { 'a/x.txt': fakeReport('甲', 2024, [['201', '1.00']]), 'b/x.txt': fakeReport('乙', 2024, [['201', '2.00']]) });
+    writeCorpus(root, {
+      'a/x.txt': fakeReport('甲', 2024, [['201', '1.00']]),
+      'b/x.txt': fakeReport('乙', 2024, [['201', '2.00']]),
+    });
     await runBatch(inputsOf(root), opts(out), { executor: inProcessExecutor(fake as ExtractFn), log: silent });
     const m = readManifest(out, '');
     expect(m.documents).toHaveLength(2);
@@ -105,7 +124,10 @@ describe('runBatch', () => {
       expect(r.source.path).toBe(e.path);
       return [e.path.endsWith('a/x.txt'), r.document.department];
     });
-    expect(depts.sort()).toEqual([[false, '乙'], [true, '甲']]);
+    expect(depts.sort()).toEqual([
+      [false, '乙'],
+      [true, '甲'],
+    ]);
     expect(readdirSync(out).filter((f) => f.endsWith('.json') && f !== 'manifest.json')).toHaveLength(2);
   });
 
@@ -113,7 +135,8 @@ describe('runBatch', () => {
     const root = tempDir('in');
     const out = tempDir('out');
     writeCorpus(root, { ...goodCorpus(2), 'slow.txt': 'DEPT slow\n' });
-    const hang: ExtractFn = (input, o) => (input.path.endsWith('slow.txt') ? new Promise(() => {}) : (fake as ExtractFn)(input, o));
+    const hang: ExtractFn = (input, o) =>
+      input.path.endsWith('slow.txt') ? new Promise(() => {}) : (fake as ExtractFn)(input, o);
     const s = await runBatch(inputsOf(root), opts(out), { executor: inProcessExecutor(hang, 200), log: silent });
     expect([s.ok, s.failed]).toEqual([2, 1]);
     const e = readManifest(out, '').documents.find((d) => d.output === 'slow')!;
@@ -124,7 +147,10 @@ describe('runBatch', () => {
     const root = tempDir('in');
     const out = tempDir('out');
     writeCorpus(root, { 'p.txt': 'DEPT 丙\nYEAR 2024\nPARTIAL\nROW 201 1.00\n', ...goodCorpus(1) });
-    const s = await runBatch(inputsOf(root), opts(out, { strict: true }), { executor: inProcessExecutor(fake as ExtractFn), log: silent });
+    const s = await runBatch(inputsOf(root), opts(out, { strict: true }), {
+      executor: inProcessExecutor(fake as ExtractFn),
+      log: silent,
+    });
     expect([s.ok, s.failed]).toEqual([1, 1]);
     const e = readManifest(out, '').documents.find((d) => d.output === 'p')!;
     expect(e.reason).toMatch(/^strict:/);
@@ -141,7 +167,10 @@ describe('runBatch', () => {
       ac.abort();
       return r;
     };
-    const s = await runBatch(inputsOf(root), opts(out, { concurrency: 1, signal: ac.signal }), { executor: inProcessExecutor(stopAfterFirst), log: silent });
+    const s = await runBatch(inputsOf(root), opts(out, { concurrency: 1, signal: ac.signal }), {
+      executor: inProcessExecutor(stopAfterFirst),
+      log: silent,
+    });
     expect([s.ok, s.notStarted, s.interrupted]).toEqual([1, 5, true]);
     expect(readManifest(out, '').documents).toHaveLength(1);
   });

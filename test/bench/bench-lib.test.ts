@@ -19,7 +19,9 @@ describe('bench input kinds', () => {
     // "scan" must be in a folder or file name, not anywhere in a word of the path before it
     const m = byKind([file('a.txt'), file('pdf/b.pdf'), file('scan/c.pdf'), file('notes.md')]);
     expect([...m].map(([k, v]) => [k, v.map((f) => f.rel)])).toEqual([
-      ['text', ['a.txt']], ['native PDF', ['pdf/b.pdf']], ['OCR', ['scan/c.pdf']],
+      ['text', ['a.txt']],
+      ['native PDF', ['pdf/b.pdf']],
+      ['OCR', ['scan/c.pdf']],
     ]);
   });
 
@@ -39,7 +41,13 @@ describe('bench table', () => {
     expect(displayWidth('abc')).toBe(3);
     expect(displayWidth('决算表')).toBe(6);
     expect(displayWidth('1.5×')).toBe(4);
-    const t = renderTable(['kind', 'n'], [['决算', '1'], ['text', '22']]).split('\n');
+    const t = renderTable(
+      ['kind', 'n'],
+      [
+        ['决算', '1'],
+        ['text', '22'],
+      ],
+    ).split('\n');
     expect(t).toEqual(['| kind | n  |', '|------|----|', '| 决算 | 1  |', '| text | 22 |']);
   });
 });
@@ -47,7 +55,7 @@ describe('bench table', () => {
 describe.runIf(existsSync('/proc/self/status'))('process-tree measurements', () => {
   it('peak RSS covers a grandchild process, not just the direct child', async () => {
     // sh → node (grandchild) that keeps 200 MiB resident for 1.5 s (the sampler rescans the tree every 0.5 s)
-    const script = "const b=Buffer.alloc(200*1024*1024,1);setTimeout(()=>console.log(b[5]),1500)";
+    const script = 'const b=Buffer.alloc(200*1024*1024,1);setTimeout(()=>console.log(b[5]),1500)';
     const r = await measuredSpawn('sh', ['-c', `"${process.execPath}" -e '${script}'; true`]);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe('1');

@@ -24,7 +24,12 @@ import type { TableId } from '../../src/schema/record.js';
 const SEEDS = ['000', '001', '003', '004'];
 
 type Kind = 'eq' | 'le-only' | 'none';
-interface Tally { cells: Record<Kind, number>; plus: Record<Kind, [number, number]>; swap: Record<Kind, [number, number]>; swapMustCatch: [number, number] }
+interface Tally {
+  cells: Record<Kind, number>;
+  plus: Record<Kind, [number, number]>;
+  swap: Record<Kind, [number, number]>;
+  swapMustCatch: [number, number];
+}
 const newTally = (): Tally => ({
   cells: { eq: 0, 'le-only': 0, none: 0 },
   plus: { eq: [0, 0], 'le-only': [0, 0], none: [0, 0] },
@@ -37,7 +42,8 @@ const report = new Map<string, Tally>(); // `${seed}` and `${seed}/${table}`
 export function digitSwaps(v: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + 1 < v.length; i++) {
-    const a = v[i]!, b = v[i + 1]!;
+    const a = v[i]!,
+      b = v[i + 1]!;
     if (/\d/.test(a) && /\d/.test(b) && a !== b) out.push(v.slice(0, i) + b + a + v.slice(i + 2));
   }
   return out;
@@ -48,7 +54,10 @@ function touching(identities: Identity[]): Map<string, number[]> {
   const m = new Map<string, number[]>();
   identities.forEach((id, k) => {
     const coef = new Map<string, number>();
-    for (const [refs, side] of [[id.left, 1], [id.right, -1]] as const) {
+    for (const [refs, side] of [
+      [id.left, 1],
+      [id.right, -1],
+    ] as const) {
       for (const r of refs) {
         const key = `${r.table}|${r.row}|${r.col}`;
         coef.set(key, (coef.get(key) ?? 0) + side * (r.sign ?? 1));
@@ -62,9 +71,16 @@ function touching(identities: Identity[]): Map<string, number[]> {
 function withCell<T>(store: CellStore, table: TableId, row: string, col: number, value: Decimal, fn: () => T): T {
   const keys = [...Array(20).keys()];
   const before = new Map<number, Decimal>();
-  for (const c of keys) { const v = store.get(table, row, c); if (v) before.set(c, v); }
+  for (const c of keys) {
+    const v = store.get(table, row, c);
+    if (v) before.set(c, v);
+  }
   store.set(table, row, new Map([...before, [col, value]]));
-  try { return fn(); } finally { store.set(table, row, before); }
+  try {
+    return fn();
+  } finally {
+    store.set(table, row, before);
+  }
 }
 
 describe.each(SEEDS)('corrupting every cell of golden %s', (seed) => {
@@ -77,36 +93,52 @@ describe.each(SEEDS)('corrupting every cell of golden %s', (seed) => {
     const through = touching(identities);
     const failingBefore = identities.map((id) => evaluate(store, id).verdict === 'mismatch');
     const fires = (ks: number[]): boolean =>
-      ks.some((k) => !failingBefore[k] && runIdentityChecks(store, [identities[k]!]).some((f) => f.level === 'warn' || f.level === 'error'));
+      ks.some(
+        (k) =>
+          !failingBefore[k] &&
+          runIdentityChecks(store, [identities[k]!]).some((f) => f.level === 'warn' || f.level === 'error'),
+      );
 
     const seedTally = newTally();
     const missed: string[] = [];
     for (const t of golden.tables) {
       const tt = newTally();
       report.set(`${seed}/${t.id}`, tt);
-      for (const r of t.rows) for (const [col, printed] of Object.entries(r.values)) {
-        const key = `${t.id}|${r.key}|${col}`;
-        const ks = through.get(key) ?? [];
-        const eqs = ks.filter((k) => identities[k]!.kind === 'eq');
-        const kind: Kind = eqs.length ? 'eq' : ks.length ? 'le-only' : 'none';
-        for (const x of [tt, seedTally]) x.cells[kind]++;
-        const original = new Decimal(printed);
-        const minEnv = eqs.length ? Decimal.min(...eqs.map((k) => evaluate(store, identities[k]!).envelope)) : undefined;
+      for (const r of t.rows)
+        for (const [col, printed] of Object.entries(r.values)) {
+          const key = `${t.id}|${r.key}|${col}`;
+          const ks = through.get(key) ?? [];
+          const eqs = ks.filter((k) => identities[k]!.kind === 'eq');
+          const kind: Kind = eqs.length ? 'eq' : ks.length ? 'le-only' : 'none';
+          for (const x of [tt, seedTally]) x.cells[kind]++;
+          const original = new Decimal(printed);
+          const minEnv = eqs.length
+            ? Decimal.min(...eqs.map((k) => evaluate(store, identities[k]!).envelope))
+            : undefined;
 
-        const hitPlus = withCell(store, t.id as TableId, r.key, Number(col), original.plus(1), () => fires(ks));
-        for (const x of [tt, seedTally]) { x.plus[kind][1]++; if (hitPlus) x.plus[kind][0]++; }
-        if (kind === 'eq' && !hitPlus) missed.push(`+1.00 at ${key} (${printed})`);
+          const hitPlus = withCell(store, t.id as TableId, r.key, Number(col), original.plus(1), () => fires(ks));
+          for (const x of [tt, seedTally]) {
+            x.plus[kind][1]++;
+            if (hitPlus) x.plus[kind][0]++;
+          }
+          if (kind === 'eq' && !hitPlus) missed.push(`+1.00 at ${key} (${printed})`);
 
-        for (const swapped of digitSwaps(printed)) {
-          const changed = new Decimal(swapped);
-          const hit = withCell(store, t.id as TableId, r.key, Number(col), changed, () => fires(ks));
-          for (const x of [tt, seedTally]) { x.swap[kind][1]++; if (hit) x.swap[kind][0]++; }
-          if (minEnv && changed.minus(original).abs().gt(minEnv.mul(2))) {
-            for (const x of [tt, seedTally]) { x.swapMustCatch[1]++; if (hit) x.swapMustCatch[0]++; }
-            if (!hit) missed.push(`swap ${printed}→${swapped} at ${key}`);
+          for (const swapped of digitSwaps(printed)) {
+            const changed = new Decimal(swapped);
+            const hit = withCell(store, t.id as TableId, r.key, Number(col), changed, () => fires(ks));
+            for (const x of [tt, seedTally]) {
+              x.swap[kind][1]++;
+              if (hit) x.swap[kind][0]++;
+            }
+            if (minEnv && changed.minus(original).abs().gt(minEnv.mul(2))) {
+              for (const x of [tt, seedTally]) {
+                x.swapMustCatch[1]++;
+                if (hit) x.swapMustCatch[0]++;
+              }
+              if (!hit) missed.push(`swap ${printed}→${swapped} at ${key}`);
+            }
           }
         }
-      }
     }
     report.set(seed, seedTally);
     expect(missed).toEqual([]);
@@ -118,7 +150,9 @@ afterAll(() => {
   const pct = ([a, b]: [number, number]) => (b ? `${a}/${b} (${((100 * a) / b).toFixed(1)}%)` : '-');
   const lines = ['scope      cells eq/le/none   +1.00 eq        +1.00 ≤-only    swaps eq          swaps>2·env'];
   for (const [scope, t] of report) {
-    lines.push(`${scope.padEnd(10)} ${`${t.cells.eq}/${t.cells['le-only']}/${t.cells.none}`.padEnd(18)} ${pct(t.plus.eq).padEnd(15)} ${pct(t.plus['le-only']).padEnd(15)} ${pct(t.swap.eq).padEnd(17)} ${pct(t.swapMustCatch)}`);
+    lines.push(
+      `${scope.padEnd(10)} ${`${t.cells.eq}/${t.cells['le-only']}/${t.cells.none}`.padEnd(18)} ${pct(t.plus.eq).padEnd(15)} ${pct(t.plus['le-only']).padEnd(15)} ${pct(t.swap.eq).padEnd(17)} ${pct(t.swapMustCatch)}`,
+    );
   }
   console.log(`corruption detection rates\n${lines.join('\n')}`);
 });

@@ -18,17 +18,31 @@ function table05(rows: Record<string, Record<number, string>>) {
   store.addTable('05', Object.keys(rows));
   const evidence = new Map<string, CellEvidence>();
   const table: Table = {
-    id: '05', title: 't', unit: '万元', pages: [1],
-    columns: [{ no: 1, name: '合计' }, { no: 2, name: '基本' }, { no: 3, name: '项目' }],
-    rows: Object.entries(rows).map(([key, values]) => ({ key, label: key, values: Object.fromEntries(Object.entries(values)), confidence: 0.9 })),
+    id: '05',
+    title: 't',
+    unit: '万元',
+    pages: [1],
+    columns: [
+      { no: 1, name: '合计' },
+      { no: 2, name: '基本' },
+      { no: 3, name: '项目' },
+    ],
+    rows: Object.entries(rows).map(([key, values]) => ({
+      key,
+      label: key,
+      values: Object.fromEntries(Object.entries(values)),
+      confidence: 0.9,
+    })),
   };
   for (const [key, values] of Object.entries(rows)) {
     store.set('05', key, new Map(Object.entries(values).map(([c, v]) => [Number(c), new Decimal(v)])));
-    for (const c of Object.keys(values)) evidence.set(`05|${key}|${c}`, { conf: 0.9, placement: 'geometry', origin: 'ocr' });
+    for (const c of Object.keys(values))
+      evidence.set(`05|${key}|${c}`, { conf: 0.9, placement: 'geometry', origin: 'ocr' });
   }
   return { tables: [table], store, identities: instantiate(store), evidence };
 }
-const value = (x: ReturnType<typeof table05>, row: string, col: number) => x.tables[0]!.rows.find((r) => r.key === row)!.values[String(col)];
+const value = (x: ReturnType<typeof table05>, row: string, col: number) =>
+  x.tables[0]!.rows.find((r) => r.key === row)!.values[String(col)];
 
 describe('candidate readings of an OCR number', () => {
   it('include the lost decimal point, a dropped stray digit and one misread digit', () => {
@@ -42,10 +56,15 @@ describe('candidate readings of an OCR number', () => {
 describe('OCR repairs', () => {
   it('restores a lost decimal point when it is the only reading that closes both sums', () => {
     // 合计 24.42 = 12.21 + 12.21; code:201 row 12.21 = 12.21 + 0 read with 栏1 "1221".
-    const x = table05({ total: { 1: '24.42', 2: '24.42' }, 'code:201': { 1: '1221', 2: '12.21' }, 'code:208': { 1: '12.21', 2: '12.21' } });
+    const x = table05({
+      total: { 1: '24.42', 2: '24.42' },
+      'code:201': { 1: '1221', 2: '12.21' },
+      'code:208': { 1: '12.21', 2: '12.21' },
+    });
     const f = repairOcrCells(x);
-    expect(f.filter((y) => y.check === 'ocr.repair').map((y) => [y.row, y.column, y.actual, y.expected, y.level]))
-      .toEqual([['code:201', '1', '1221', '12.21', 'warn']]);
+    expect(
+      f.filter((y) => y.check === 'ocr.repair').map((y) => [y.row, y.column, y.actual, y.expected, y.level]),
+    ).toEqual([['code:201', '1', '1221', '12.21', 'warn']]);
     expect(value(x, 'code:201', 1)).toBe('12.21');
     expect(x.store.get('05', 'code:201', 1)!.toFixed(2)).toBe('12.21');
     expect(x.evidence.get('05|code:201|1')!.conf).toBeLessThan(0.9);
@@ -53,14 +72,22 @@ describe('OCR repairs', () => {
 
   it('takes the value a sum implies for its only doubtful cell, even two misreads away', () => {
     // 栏1 read "5532" for 51.32: 51.32 = 51.32 (row) and 62.63 = 51.32 + 11.31 (合计).
-    const x = table05({ total: { 1: '62.63', 2: '62.63' }, 'code:201': { 1: '5532', 2: '51.32' }, 'code:208': { 1: '11.31', 2: '11.31' } });
+    const x = table05({
+      total: { 1: '62.63', 2: '62.63' },
+      'code:201': { 1: '5532', 2: '51.32' },
+      'code:208': { 1: '11.31', 2: '11.31' },
+    });
     repairOcrCells(x);
     expect(value(x, 'code:201', 1)).toBe('51.32');
   });
 
   it('moves a number read into the wrong column when only that column closes the sums', () => {
     // 202.24 is 项目 (栏3): 合计 栏3 202.24 = 202.24, 合计 栏2 10.00 = 10.00 + 0.
-    const x = table05({ total: { 1: '212.24', 2: '10.00', 3: '202.24' }, 'code:201': { 1: '202.24', 2: '202.24' }, 'code:208': { 1: '10.00', 2: '10.00' } });
+    const x = table05({
+      total: { 1: '212.24', 2: '10.00', 3: '202.24' },
+      'code:201': { 1: '202.24', 2: '202.24' },
+      'code:208': { 1: '10.00', 2: '10.00' },
+    });
     repairOcrCells(x);
     expect(x.tables[0]!.rows.find((r) => r.key === 'code:201')!.values).toEqual({ 1: '202.24', 3: '202.24' });
   });
@@ -71,7 +98,10 @@ describe('OCR repairs', () => {
     expect(repairOcrCells(x).filter((y) => y.check === 'ocr.repair')).toEqual([]);
     expect(value(x, 'code:201', 2)).toBe('9.00');
     const flags = flagOcrDoubts(x);
-    const unconfirmed = flags.filter((y) => y.check === 'ocr.unconfirmed').map((y) => `${y.row}|${y.column}`).sort();
+    const unconfirmed = flags
+      .filter((y) => y.check === 'ocr.unconfirmed')
+      .map((y) => `${y.row}|${y.column}`)
+      .sort();
     expect(unconfirmed).toEqual(['code:201|2', 'code:208|2', 'total|2']);
     expect(x.tables[0]!.rows.find((r) => r.key === 'code:201')!.confidence).toBeLessThan(0.5);
   });
@@ -79,15 +109,25 @@ describe('OCR repairs', () => {
   it('names the empty cells on the short side of a failing sum as possibly unread', () => {
     // 合计 栏1 20.00 = 栏2 20.00 + 栏3 (empty); code rows hold. 合计 栏2 20.00 ≠ Σ 类 栏2 = 10.00:
     // code:208 栏2 is empty while its 栏1 says 10.00.
-    const x = table05({ total: { 1: '20.00', 2: '20.00' }, 'code:201': { 1: '10.00', 2: '10.00' }, 'code:208': { 1: '10.00' } });
+    const x = table05({
+      total: { 1: '20.00', 2: '20.00' },
+      'code:201': { 1: '10.00', 2: '10.00' },
+      'code:208': { 1: '10.00' },
+    });
     repairOcrCells(x);
-    const unread = flagOcrDoubts(x).filter((y) => y.check === 'ocr.cell-unread').map((y) => `${y.row}|${y.column}`);
+    const unread = flagOcrDoubts(x)
+      .filter((y) => y.check === 'ocr.cell-unread')
+      .map((y) => `${y.row}|${y.column}`);
     expect(unread).toContain('code:208|2');
     expect(value(x, 'code:208', 2)).toBeUndefined(); // never invented
   });
 
   it('does nothing to cells read from a native text layer', () => {
-    const x = table05({ total: { 1: '24.42', 2: '24.42' }, 'code:201': { 1: '1221', 2: '12.21' }, 'code:208': { 1: '12.21', 2: '12.21' } });
+    const x = table05({
+      total: { 1: '24.42', 2: '24.42' },
+      'code:201': { 1: '1221', 2: '12.21' },
+      'code:208': { 1: '12.21', 2: '12.21' },
+    });
     for (const e of x.evidence.values()) e.origin = 'native';
     expect(repairOcrCells(x)).toEqual([]);
     expect(flagOcrDoubts(x)).toEqual([]);

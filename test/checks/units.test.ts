@@ -20,14 +20,19 @@ function with02InYuan(scale: boolean): string {
   expect(start).toBeGreaterThan(0);
   for (let i = start; i < end; i++) {
     let l = lines[i]!.replace('金额单位：万元', '金额单位：元');
-    if (scale) l = l.split('\t').map((c) => /^\d+\.\d{2}$/.test(c) ? new Decimal(c).mul(10000).toFixed(2) : c).join('\t');
+    if (scale)
+      l = l
+        .split('\t')
+        .map((c) => (/^\d+\.\d{2}$/.test(c) ? new Decimal(c).mul(10000).toFixed(2) : c))
+        .join('\t');
     lines[i] = l;
   }
   return lines.join('\n');
 }
 
 const run = (t: string, name: string) => extractDocument({ path: name, bytes: Buffer.from(t, 'utf8') });
-const failing = (fs: Finding[], prefix: string) => fs.filter((f) => f.check.startsWith(prefix) && (f.level === 'warn' || f.level === 'error'));
+const failing = (fs: Finding[], prefix: string) =>
+  fs.filter((f) => f.check.startsWith(prefix) && (f.level === 'warn' || f.level === 'error'));
 
 describe('money units', () => {
   it('a 02 in 元 inside a 万元 report is recorded, and 01↔02 / 02↔04 compare after ×10000', async () => {
@@ -39,7 +44,12 @@ describe('money units', () => {
     expect(rec.tables.filter((t) => t.id !== '02' && t.id !== '10').every((t) => t.unit === '万元')).toBe(true);
     // 合计 本年收入合计 306.02 万元 = 3,060,200.00 元, printed as such.
     expect(t02.rows.find((x) => x.key === 'total')!.values['1']).toBe('3060200.00');
-    expect(r.findings.find((f) => f.check === 'table.unit-differs')).toMatchObject({ level: 'warn', table: '02', expected: '万元', actual: '元' });
+    expect(r.findings.find((f) => f.check === 'table.unit-differs')).toMatchObject({
+      level: 'warn',
+      table: '02',
+      expected: '万元',
+      actual: '元',
+    });
     // 01 L27 306.02 万元 vs 02 合计 3060200.00 元: equal once converted, so no cross-table alarm.
     expect(failing(r.findings, 'xref.01-02')).toEqual([]);
     expect(failing(r.findings, 'xref.02-04')).toEqual([]);

@@ -39,7 +39,9 @@ describe('juesuan check', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('no warn/error findings');
     expect(r.stdout).toContain('log missing, checks re-run');
-    const j = JSON.parse(cli(['check', '--format', 'json', withLog, noLog]).stdout) as { records: { counts: Record<string, number> }[] };
+    const j = JSON.parse(cli(['check', '--format', 'json', withLog, noLog]).stdout) as {
+      records: { counts: Record<string, number> }[];
+    };
     expect(j.records[0]!.counts).toEqual(j.records[1]!.counts);
     expect(j.records[0]!.counts).toMatchObject({ error: 0, warn: 0 });
   });
@@ -53,19 +55,41 @@ describe('juesuan check', () => {
     const r = cli(['check', path]);
     expect(r.code).toBe(1);
     // L27 = Σ L1..L8: 406.02 vs 293.81 + 12.21 = 306.02, Δ100 ≫ 10 envelopes → error.
-    expect(r.stdout).toMatch(/error \(\d+\)\n {4}公开01表 line:27 栏1 {2}expected 306\.02, actual 406\.02 {2}\[t01\.income-total\]/);
+    expect(r.stdout).toMatch(
+      /error \(\d+\)\n {4}公开01表 line:27 栏1 {2}expected 306\.02, actual 406\.02 {2}\[t01\.income-total\]/,
+    );
     expect(r.stdout.indexOf('error (')).toBeLessThan(r.stdout.indexOf('info:'));
-    const j = JSON.parse(cli(['check', '--format', 'json', path]).stdout) as { counts: Record<string, number>; records: { findings: Finding[] }[] };
+    const j = JSON.parse(cli(['check', '--format', 'json', path]).stdout) as {
+      counts: Record<string, number>;
+      records: { findings: Finding[] }[];
+    };
     expect(j.counts.error).toBeGreaterThan(0);
     const f = j.records[0]!.findings.find((x) => x.check === 't01.income-total')!;
-    expect(f).toMatchObject({ level: 'error', table: '01', row: 'line:27', column: '1', expected: '306.02', actual: '406.02' });
+    expect(f).toMatchObject({
+      level: 'error',
+      table: '01',
+      row: 'line:27',
+      column: '1',
+      expected: '306.02',
+      actual: '406.02',
+    });
     expect(j.records[0]!.findings[0]!.level).toBe('error'); // sorted by severity
   });
 
   it('prints warn findings of the log with their location, errors first, then the info count', () => {
     const log: Finding[] = [
       { level: 'info', stage: 'check', check: 'check.summary', message: 'x' },
-      { level: 'warn', stage: 'check', check: 'narrative.sangong', table: '09', row: 'line:15', column: '3', message: 'C8 11 ≠ 10', expected: '10', actual: '11' },
+      {
+        level: 'warn',
+        stage: 'check',
+        check: 'narrative.sangong',
+        table: '09',
+        row: 'line:15',
+        column: '3',
+        message: 'C8 11 ≠ 10',
+        expected: '10',
+        actual: '11',
+      },
       { level: 'error', stage: 'segment', check: 'segment.table-missing', message: '公开07表 not found' },
     ];
     const path = write(dir, 'logged', record, log);

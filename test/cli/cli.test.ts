@@ -14,7 +14,9 @@ function cli(args: string[], extra: Record<string, string> = {}) {
 
 /** Every output file of a folder except the manifest (whose times differ between runs). */
 function outputs(dir: string): Record<string, string> {
-  const files = readdirSync(dir).filter((f) => f !== 'manifest.json').sort();
+  const files = readdirSync(dir)
+    .filter((f) => f !== 'manifest.json')
+    .sort();
   return Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 }
 
@@ -32,7 +34,18 @@ describe('juesuan CLI', () => {
   it('--help documents every extract option', () => {
     const r = cli(['extract', '--help']);
     expect(r.code).toBe(0);
-    for (const opt of ['--out', '--force', '--concurrency', '--timeout', '--shard', '--ocr', '--no-fold-glyphs', '--strict', '--log-level', '--memory-limit']) {
+    for (const opt of [
+      '--out',
+      '--force',
+      '--concurrency',
+      '--timeout',
+      '--shard',
+      '--ocr',
+      '--no-fold-glyphs',
+      '--strict',
+      '--log-level',
+      '--memory-limit',
+    ]) {
       expect(r.stdout).toContain(opt);
     }
     const top = cli(['--help']);
@@ -63,7 +76,11 @@ describe('juesuan CLI', () => {
     const out = tempDir('out');
     const ok = cli(['extract', root, '--out', out]);
     expect(ok.code).toBe(0);
-    const summary = ok.stderr.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).at(-1)!;
+    const summary = ok.stderr
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .at(-1)!;
     expect(summary).toMatchObject({ ok: 3, failed: 0, skipped: 0, findings: { info: 3, warn: 0, error: 0 } });
 
     writeCorpus(root, { 'zz-bad.txt': 'CORRUPT' });
@@ -76,12 +93,21 @@ describe('juesuan CLI', () => {
 
   it('a run killed with SIGKILL and restarted ends with exactly the outputs of an uninterrupted run', async () => {
     const root = tempDir('in');
-    writeCorpus(root, { ...goodCorpus(10), 'a/dup.txt': fakeReport('甲', 2024, [['201', '1.00']]), 'b/dup.txt': fakeReport('乙', 2024, [['201', '2.00']]), 'bad.txt': 'CORRUPT' });
+    writeCorpus(root, {
+      ...goodCorpus(10),
+      'a/dup.txt': fakeReport('甲', 2024, [['201', '1.00']]),
+      'b/dup.txt': fakeReport('乙', 2024, [['201', '2.00']]),
+      'bad.txt': 'CORRUPT',
+    });
     const whole = tempDir('whole');
     expect(cli(['extract', root, '--out', whole]).code).toBe(1);
 
     const out = tempDir('killed');
-    const child = spawn(process.execPath, [BIN, 'extract', root, '--out', out, '--concurrency', '2'], { cwd: ROOT, env: env({ FAKE_DELAY_MS: '300' }), stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'extract', root, '--out', out, '--concurrency', '2'], {
+      cwd: ROOT,
+      env: env({ FAKE_DELAY_MS: '300' }),
+      stdio: 'ignore',
+    });
     const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_c, sig) => r(sig)));
     // Kill once some documents are done and others are in hand.
     for (let i = 0; i < 200; i++) {
@@ -109,7 +135,11 @@ describe('juesuan CLI', () => {
     const root = tempDir('in');
     writeCorpus(root, goodCorpus(12));
     const out = tempDir('term');
-    const child = spawn(process.execPath, [BIN, 'extract', root, '--out', out, '--concurrency', '2'], { cwd: ROOT, env: env({ FAKE_DELAY_MS: '300' }), stdio: 'ignore' });
+    const child = spawn(process.execPath, [BIN, 'extract', root, '--out', out, '--concurrency', '2'], {
+      cwd: ROOT,
+      env: env({ FAKE_DELAY_MS: '300' }),
+      stdio: 'ignore',
+    });
     const exited = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
     for (let i = 0; i < 200; i++) {
       await new Promise((r) => setTimeout(r, 25));
@@ -125,7 +155,11 @@ describe('juesuan CLI', () => {
 
   it('shards partition the inputs and merge rebuilds the unsharded output', () => {
     const root = tempDir('in');
-    writeCorpus(root, { ...goodCorpus(9), 'p/x.txt': fakeReport('甲', 2024, [['201', '1.00']]), 'q/x.txt': fakeReport('乙', 2024, [['201', '2.00']]) });
+    writeCorpus(root, {
+      ...goodCorpus(9),
+      'p/x.txt': fakeReport('甲', 2024, [['201', '1.00']]),
+      'q/x.txt': fakeReport('乙', 2024, [['201', '2.00']]),
+    });
     const whole = tempDir('whole');
     expect(cli(['extract', root, '--out', whole]).code).toBe(0);
     const shardDirs = [1, 2, 3].map((i) => {
@@ -134,7 +168,11 @@ describe('juesuan CLI', () => {
       return d;
     });
     const names = shardDirs.map((d) => manifest(d).documents.map((e) => e.output));
-    expect(names.flat().sort()).toEqual(manifest(whole).documents.map((e) => e.output).sort());
+    expect(names.flat().sort()).toEqual(
+      manifest(whole)
+        .documents.map((e) => e.output)
+        .sort(),
+    );
     expect(new Set(names.flat()).size).toBe(11);
 
     const merged = tempDir('merged');

@@ -22,22 +22,37 @@ beforeAll(async () => {
   const root = tempDir('in');
   out = tempDir('out');
   writeCorpus(root, {
-    'a.txt': fakeReport('甲局', 2024, [['201', '1200.50'], ['2010301', '0.00']]),
+    'a.txt': fakeReport('甲局', 2024, [
+      ['201', '1200.50'],
+      ['2010301', '0.00'],
+    ]),
     'b.txt': fakeReport('乙局', 2023, [['205', '7.10']]),
     'c.txt': 'CORRUPT',
   });
   const files = collectInputs([root]);
   const names = assignOutputNames(files.map((f) => f.path));
-  await runBatch(files.map((f) => ({ ...f, output: names.get(f.path)! })), {
-    outDir: out, force: false, concurrency: 1, strict: false, extract: { ocr: 'auto', foldGlyphs: true }, pipelineVersion: 't',
-  }, { executor: inProcessExecutor(fake as ExtractFn), log: silent });
+  await runBatch(
+    files.map((f) => ({ ...f, output: names.get(f.path)! })),
+    {
+      outDir: out,
+      force: false,
+      concurrency: 1,
+      strict: false,
+      extract: { ocr: 'auto', foldGlyphs: true },
+      pipelineVersion: 't',
+    },
+    { executor: inProcessExecutor(fake as ExtractFn), log: silent },
+  );
 });
 
 describe('export', () => {
   it('jsonl: one object per line with its kind; money kept as printed text', () => {
     const to = join(tempDir('x'), 'd.jsonl');
     const counts = exportJsonl(out, to);
-    const lines = readFileSync(to, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = readFileSync(to, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(counts).toEqual({ documents: 3, cells: 3, findings: 3, facts: 2 });
     const cells = lines.filter((l) => l.kind === 'cells');
     expect(cells.map((c) => [c.document, c.table_id, c.row_key, c.code, c.level, c.column_no, c.value])).toEqual([
@@ -56,9 +71,16 @@ describe('export', () => {
     const text = readFileSync(join(plain, 'cells.csv'), 'utf8');
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
     // No field of this fixture holds a comma or quote, so a plain split reads it.
-    const [header, ...body] = text.trim().split('\n').map((l) => l.split(','));
+    const [header, ...body] = text
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
     const rows = body.map((cells) => Object.fromEntries(header!.map((h, i) => [h, cells[i]!])));
-    expect(rows.map((r) => [r.department, r.year, r.value])).toEqual([['甲局', '2024', '1200.50'], ['甲局', '2024', '0.00'], ['乙局', '2023', '7.10']]);
+    expect(rows.map((r) => [r.department, r.year, r.value])).toEqual([
+      ['甲局', '2024', '1200.50'],
+      ['甲局', '2024', '0.00'],
+      ['乙局', '2023', '7.10'],
+    ]);
 
     const bom = tempDir('csv');
     exportCsv(out, bom, true);
@@ -70,11 +92,19 @@ describe('export', () => {
     exportSqlite(out, to);
     const db = new Database(to, { readonly: true });
     try {
-      const sum = db.prepare("SELECT group_concat(value, '|') AS v, count(*) AS n FROM cells WHERE year = 2024 AND department = '甲局' AND table_id = '02'").get() as { v: string; n: number };
+      const sum = db
+        .prepare(
+          "SELECT group_concat(value, '|') AS v, count(*) AS n FROM cells WHERE year = 2024 AND department = '甲局' AND table_id = '02'",
+        )
+        .get() as { v: string; n: number };
       expect(sum).toEqual({ v: '1200.50|0.00', n: 2 });
       const idx = db.prepare("PRAGMA index_info('cells_year_dept_table_code')").all() as { name: string }[];
       expect(idx.map((c) => c.name)).toEqual(['year', 'department', 'table_id', 'code']);
-      const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM cells WHERE year = 2024 AND department = '甲局' AND table_id = '02' AND code = '201'").all() as { detail: string }[];
+      const plan = db
+        .prepare(
+          "EXPLAIN QUERY PLAN SELECT * FROM cells WHERE year = 2024 AND department = '甲局' AND table_id = '02' AND code = '201'",
+        )
+        .all() as { detail: string }[];
       expect(plan.map((p) => p.detail).join(' ')).toContain('cells_year_dept_table_code');
       expect((db.prepare('SELECT count(*) AS n FROM findings').get() as { n: number }).n).toBe(3);
     } finally {

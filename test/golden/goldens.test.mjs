@@ -2,9 +2,7 @@
 // arithmetic of the report; these tests pin that, and show that the checks do catch a misplaced
 // column or a retyped number (so a broken golden cannot pass silently).
 import { describe, expect, it } from 'vitest';
-import {
-  compareWithKnown, isDifference, loadGoldens, loadKnown, verifyGolden,
-} from './verify-goldens.mjs';
+import { compareWithKnown, isDifference, loadGoldens, loadKnown, verifyGolden } from './verify-goldens.mjs';
 
 const goldens = loadGoldens([]);
 const clone = (g) => JSON.parse(JSON.stringify(g));
@@ -36,7 +34,9 @@ describe('golden tables', () => {
     const g = bySeed('003');
     const r = rowOf(g, '03', 'code:2010302');
     r.values = { 1: r.values['1'], 2: r.values['3'] };
-    const beyond = verifyGolden(g).filter((x) => x.status === 'BEYOND').map((x) => x.where);
+    const beyond = verifyGolden(g)
+      .filter((x) => x.status === 'BEYOND')
+      .map((x) => x.where);
     expect(beyond).toContain('03 code:20103 c2 = Σ 2010301+2010302+2010399');
     expect(beyond).toContain('03 code:20103 c3 = Σ 2010301+2010302+2010399');
   });

@@ -63,19 +63,39 @@ function makeCollector(seed) {
       const diff = z(lhs).minus(rhs);
       const env = UNIT.times(terms.length + 1);
       const status = diff.isZero() ? 'ok' : diff.abs().lte(env) ? 'rounding' : 'BEYOND';
-      add({ check, where, lhs: fmt(lhs), rhs: fmt(terms.length === 1 ? terms[0] : rhs),
-            diff: diff.toFixed(2), status, note });
+      add({
+        check,
+        where,
+        lhs: fmt(lhs),
+        rhs: fmt(terms.length === 1 ? terms[0] : rhs),
+        diff: diff.toFixed(2),
+        status,
+        note,
+      });
     },
     /** a ≤ b (part ≤ whole). */
     le(check, where, a, b, note = '') {
       const ok = z(a).lte(z(b));
-      add({ check, where, lhs: fmt(a), rhs: fmt(b), diff: z(a).minus(z(b)).toFixed(2),
-            status: ok ? 'ok' : 'VIOLATED', note });
+      add({
+        check,
+        where,
+        lhs: fmt(a),
+        rhs: fmt(b),
+        diff: z(a).minus(z(b)).toFixed(2),
+        status: ok ? 'ok' : 'VIOLATED',
+        note,
+      });
     },
-    fail(check, where, note) { add({ check, where, lhs: '', rhs: '', diff: '', status: 'ERROR', note }); },
+    fail(check, where, note) {
+      add({ check, where, lhs: '', rhs: '', diff: '', status: 'ERROR', note });
+    },
     /** a fact about the printed report that is not arithmetic (e.g. a misprinted code). */
-    flag(check, where, status, note) { add({ check, where, lhs: '', rhs: '', diff: '', status, note }); },
-    na(check, where, note) { add({ check, where, lhs: '', rhs: '', diff: '', status: 'not evaluated', note }); },
+    flag(check, where, status, note) {
+      add({ check, where, lhs: '', rhs: '', diff: '', status, note });
+    },
+    na(check, where, note) {
+      add({ check, where, lhs: '', rhs: '', diff: '', status: 'not evaluated', note });
+    },
   };
 }
 
@@ -86,7 +106,7 @@ const KEY_FORMS = {
   '01': { lines: 62, cols: (n) => (n <= 31 ? ['1'] : ['2']) },
   '04': { lines: 64, cols: (n) => (n <= 32 ? ['1'] : ['2', '3', '4', '5']) },
   '09': { lines: 20, cols: () => ['1', '2', '3'] },
-  '10': { lines: 10, cols: () => ['1'] },
+  10: { lines: 10, cols: () => ['1'] },
 };
 const CODED_COLS = { '02': 7, '03': 6, '05': 3, '07': 6, '08': 3 };
 const LEVEL = { 3: '类', 5: '款', 7: '项' };
@@ -111,7 +131,10 @@ function checkStructure(g, c) {
       let allowed;
       if (KEY_FORMS[t.id]) {
         const m = /^line:(\d+)$/.exec(r.key);
-        if (!m) { c.fail('S', where, 'expected line:N'); continue; }
+        if (!m) {
+          c.fail('S', where, 'expected line:N');
+          continue;
+        }
         allowed = KEY_FORMS[t.id].cols(Number(m[1]));
       } else if (CODED_COLS[t.id]) {
         allowed = range(1, CODED_COLS[t.id]).map(String);
@@ -166,17 +189,27 @@ function tableRegion(text, id) {
 
 function checkTranscription(g, c) {
   const text = seedText(g.seed);
-  if (text === null) { c.na('T', g.seed, 'seed text not found'); return; }
+  if (text === null) {
+    c.na('T', g.seed, 'seed text not found');
+    return;
+  }
   for (const t of g.tables) {
     const region = tableRegion(text, t.id);
-    if (region === null) { c.fail('T', t.id, 'table marker not found in seed'); continue; }
+    if (region === null) {
+      c.fail('T', t.id, 'table marker not found in seed');
+      continue;
+    }
     const printed = (region.match(/\d[\d,]*\.\d+/g) ?? []).map((s) => s.replace(/,/g, '')).sort();
-    const golden = t.rows.flatMap((r) => Object.values(r.values)).filter((v) => v.includes('.')).sort();
+    const golden = t.rows
+      .flatMap((r) => Object.values(r.values))
+      .filter((v) => v.includes('.'))
+      .sort();
     if (printed.join() === golden.join()) {
       c.eq('T', `${t.id} (${golden.length} amounts)`, ZERO, [ZERO], 'amount multiset matches the seed');
     } else {
       const count = (xs) => xs.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map());
-      const p = count(printed), q = count(golden);
+      const p = count(printed),
+        q = count(golden);
       const missing = [...p].filter(([x, n]) => (q.get(x) ?? 0) < n).map(([x]) => x);
       const extra = [...q].filter(([x, n]) => (p.get(x) ?? 0) < n).map(([x]) => x);
       c.fail('T', t.id, `seed amounts not in golden: [${missing}]; golden amounts not in seed: [${extra}]`);
@@ -189,7 +222,10 @@ function checkTranscription(g, c) {
 
 function hierarchy(c, check, t, id) {
   const rows = codeRows(t);
-  if (rows.length === 0) { c.na(check, `${id} hierarchy`, 'no coded rows (empty table)'); return; }
+  if (rows.length === 0) {
+    c.na(check, `${id} hierarchy`, 'no coded rows (empty table)');
+    return;
+  }
   const cols = (rs) => [...new Set(rs.flatMap((r) => Object.keys(r.values)))].sort();
   const groups = [];
   const total = row(t, 'total');
@@ -201,32 +237,70 @@ function hierarchy(c, check, t, id) {
   }
   for (const [p, kids] of groups) {
     for (const col of cols([p, ...kids])) {
-      c.eq(check, `${id} ${p.key} c${col} = Σ ${kids.map((k) => k.key.slice(5)).join('+')}`,
-        cell(t, p.key, col), kids.map((k) => cell(t, k.key, col)));
+      c.eq(
+        check,
+        `${id} ${p.key} c${col} = Σ ${kids.map((k) => k.key.slice(5)).join('+')}`,
+        cell(t, p.key, col),
+        kids.map((k) => cell(t, k.key, col)),
+      );
     }
   }
 }
 
 function rowSums(c, check, t, id, lhsCol, termCols) {
-  if (!t) { c.na(check, id, 'table missing'); return; }
+  if (!t) {
+    c.na(check, id, 'table missing');
+    return;
+  }
   for (const r of t.rows) {
     if (Object.keys(r.values).length === 0) continue;
-    c.eq(check, `${id} ${r.key} c${lhsCol} = Σ c${termCols.join('+c')}`,
-      cell(t, r.key, lhsCol), termCols.map((k) => cell(t, r.key, k)));
+    c.eq(
+      check,
+      `${id} ${r.key} c${lhsCol} = Σ c${termCols.join('+c')}`,
+      cell(t, r.key, lhsCol),
+      termCols.map((k) => cell(t, r.key, k)),
+    );
   }
 }
 
 function checkA(g, c) {
-  const T01 = table(g, '01'), T02 = table(g, '02'), T03 = table(g, '03'), T04 = table(g, '04');
-  const T05 = table(g, '05'), T06 = table(g, '06'), T07 = table(g, '07'), T08 = table(g, '08');
-  const T09 = table(g, '09'), T10 = table(g, '10');
+  const T01 = table(g, '01'),
+    T02 = table(g, '02'),
+    T03 = table(g, '03'),
+    T04 = table(g, '04');
+  const T05 = table(g, '05'),
+    T06 = table(g, '06'),
+    T07 = table(g, '07'),
+    T08 = table(g, '08');
+  const T09 = table(g, '09'),
+    T10 = table(g, '10');
   const L = (t, n, col) => cell(t, line(n), col);
 
   if (T01) {
-    c.eq('A1', '01 L27 = Σ L1..L8', L(T01, 27, '1'), range(1, 8).map((n) => L(T01, n, '1')));
-    c.eq('A2', '01 L31 = L27+L28+L29', L(T01, 31, '1'), [27, 28, 29].map((n) => L(T01, n, '1')));
-    c.eq('A3', '01 L58 = Σ L32..L57', L(T01, 58, '2'), range(32, 57).map((n) => L(T01, n, '2')));
-    c.eq('A4', '01 L62 = L58+L59+L60', L(T01, 62, '2'), [58, 59, 60].map((n) => L(T01, n, '2')));
+    c.eq(
+      'A1',
+      '01 L27 = Σ L1..L8',
+      L(T01, 27, '1'),
+      range(1, 8).map((n) => L(T01, n, '1')),
+    );
+    c.eq(
+      'A2',
+      '01 L31 = L27+L28+L29',
+      L(T01, 31, '1'),
+      [27, 28, 29].map((n) => L(T01, n, '1')),
+    );
+    c.eq(
+      'A3',
+      '01 L58 = Σ L32..L57',
+      L(T01, 58, '2'),
+      range(32, 57).map((n) => L(T01, n, '2')),
+    );
+    c.eq(
+      'A4',
+      '01 L62 = L58+L59+L60',
+      L(T01, 62, '2'),
+      [58, 59, 60].map((n) => L(T01, n, '2')),
+    );
     c.eq('A5', '01 L31 = L62', L(T01, 31, '1'), [L(T01, 62, '2')]);
     for (const n of [...range(9, 26), 30]) {
       if (Object.keys(row(T01, line(n)).values).length) c.fail('A1', `01 L${n}`, 'padding row has values');
@@ -238,23 +312,52 @@ function checkA(g, c) {
   rowSums(c, 'A8', T03, '03', '1', ['2', '3', '4', '5', '6']);
 
   if (T04) {
-    c.eq('A9', '04 L27 = L1+L2+L3', L(T04, 27, '1'), [1, 2, 3].map((n) => L(T04, n, '1')));
-    c.eq('A9', '04 L28 = L29+L30+L31', L(T04, 28, '1'), [29, 30, 31].map((n) => L(T04, n, '1')));
-    c.eq('A9', '04 L32 = L27+L28', L(T04, 32, '1'), [27, 28].map((n) => L(T04, n, '1')));
+    c.eq(
+      'A9',
+      '04 L27 = L1+L2+L3',
+      L(T04, 27, '1'),
+      [1, 2, 3].map((n) => L(T04, n, '1')),
+    );
+    c.eq(
+      'A9',
+      '04 L28 = L29+L30+L31',
+      L(T04, 28, '1'),
+      [29, 30, 31].map((n) => L(T04, n, '1')),
+    );
+    c.eq(
+      'A9',
+      '04 L32 = L27+L28',
+      L(T04, 32, '1'),
+      [27, 28].map((n) => L(T04, n, '1')),
+    );
     for (const n of range(33, 64)) {
       if (Object.keys(row(T04, line(n)).values).length === 0) continue;
-      c.eq('A10', `04 L${n} c2 = c3+c4+c5`, L(T04, n, '2'), ['3', '4', '5'].map((k) => L(T04, n, k)));
+      c.eq(
+        'A10',
+        `04 L${n} c2 = c3+c4+c5`,
+        L(T04, n, '2'),
+        ['3', '4', '5'].map((k) => L(T04, n, k)),
+      );
     }
     for (const k of ['2', '3', '4', '5']) {
-      c.eq('A11', `04 L59 c${k} = Σ L33..L58`, L(T04, 59, k), range(33, 58).map((n) => L(T04, n, k)));
+      c.eq(
+        'A11',
+        `04 L59 c${k} = Σ L33..L58`,
+        L(T04, 59, k),
+        range(33, 58).map((n) => L(T04, n, k)),
+      );
       c.eq('A11', `04 L64 c${k} = L59+L60`, L(T04, 64, k), [L(T04, 59, k), L(T04, 60, k)]);
     }
     c.eq('A11', '04 L32 c1 = L64 c2', L(T04, 32, '1'), [L(T04, 64, '2')]);
     ['一般公共预算', '政府性基金', '国有资本经营'].forEach((fund, f) => {
       const k = String(3 + f);
       // income + opening = spending + closing, written as income+opening−closing = spending
-      c.eq('A12', `04 ${fund}: L${1 + f}+L${29 + f} = L59 c${k}+L60 c${k}`,
-        sum([L(T04, 1 + f, '1'), L(T04, 29 + f, '1')]), [L(T04, 59, k), L(T04, 60, k)]);
+      c.eq(
+        'A12',
+        `04 ${fund}: L${1 + f}+L${29 + f} = L59 c${k}+L60 c${k}`,
+        sum([L(T04, 1 + f, '1'), L(T04, 29 + f, '1')]),
+        [L(T04, 59, k), L(T04, 60, k)],
+      );
     });
   } else c.na('A9-A12', '04', 'table missing');
 
@@ -269,35 +372,66 @@ function checkA(g, c) {
     c.eq('A14', `06 公用经费合计 = ${pub.join('+')}`, cell(T06, 'total:公用经费', '1'), pub.map(v));
     for (const cls of codeRows(T06).filter((r) => r.code.length === 3)) {
       const kids = codeRows(T06).filter((r) => r.code.length > 3 && r.code.startsWith(cls.code));
-      c.eq('A15', `06 ${cls.code} = Σ its ${kids.length} items`, v(cls.code), kids.map((k) => v(k.code)));
+      c.eq(
+        'A15',
+        `06 ${cls.code} = Σ its ${kids.length} items`,
+        v(cls.code),
+        kids.map((k) => v(k.code)),
+      );
     }
     for (const r of codeRows(T06)) {
-      if (![3, 5].includes(r.code.length)) c.flag('K1', `06 ${r.key}`, 'MISPRINT', `economic code of ${r.code.length} digits, kept as printed`);
+      if (![3, 5].includes(r.code.length))
+        c.flag('K1', `06 ${r.key}`, 'MISPRINT', `economic code of ${r.code.length} digits, kept as printed`);
     }
   } else c.na('A14-A15', '06', 'table missing');
 
   if (T07) {
     for (const r of T07.rows) {
-      if (Object.keys(r.values).length === 0) { c.na('A16', `07 ${r.key}`, 'row empty'); continue; }
-      c.eq('A16', `07 ${r.key} c1+c2−c3 = c6`,
-        sum([cell(T07, r.key, '1'), cell(T07, r.key, '2')]).minus(z(cell(T07, r.key, '3'))), [cell(T07, r.key, '6')]);
+      if (Object.keys(r.values).length === 0) {
+        c.na('A16', `07 ${r.key}`, 'row empty');
+        continue;
+      }
+      c.eq(
+        'A16',
+        `07 ${r.key} c1+c2−c3 = c6`,
+        sum([cell(T07, r.key, '1'), cell(T07, r.key, '2')]).minus(z(cell(T07, r.key, '3'))),
+        [cell(T07, r.key, '6')],
+      );
       c.eq('A16', `07 ${r.key} c3 = c4+c5`, cell(T07, r.key, '3'), [cell(T07, r.key, '4'), cell(T07, r.key, '5')]);
     }
   }
   if (T08) {
     for (const r of T08.rows) {
-      if (Object.keys(r.values).length === 0) { c.na('A17', `08 ${r.key}`, 'row empty'); continue; }
+      if (Object.keys(r.values).length === 0) {
+        c.na('A17', `08 ${r.key}`, 'row empty');
+        continue;
+      }
       c.eq('A17', `08 ${r.key} c1 = c2+c3`, cell(T08, r.key, '1'), [cell(T08, r.key, '2'), cell(T08, r.key, '3')]);
     }
   }
 
   if (T09) {
     for (const k of ['1', '2', '3']) {
-      c.eq('A18', `09 c${k} L1 = L2+L3+L6`, L(T09, 1, k), [2, 3, 6].map((n) => L(T09, n, k)));
-      c.eq('A18', `09 c${k} L3 = L4+L5`, L(T09, 3, k), [4, 5].map((n) => L(T09, n, k)));
+      c.eq(
+        'A18',
+        `09 c${k} L1 = L2+L3+L6`,
+        L(T09, 1, k),
+        [2, 3, 6].map((n) => L(T09, n, k)),
+      );
+      c.eq(
+        'A18',
+        `09 c${k} L3 = L4+L5`,
+        L(T09, 3, k),
+        [4, 5].map((n) => L(T09, n, k)),
+      );
     }
     // L7..L9 budget columns are printed --- (structurally empty): L6 = L7+L9 only for 决算数
-    c.eq('A18', '09 c3 L6 = L7+L9', L(T09, 6, '3'), [7, 9].map((n) => L(T09, n, '3')));
+    c.eq(
+      'A18',
+      '09 c3 L6 = L7+L9',
+      L(T09, 6, '3'),
+      [7, 9].map((n) => L(T09, n, '3')),
+    );
     c.le('A18', '09 c3 L8 ≤ L7', L(T09, 8, '3'), L(T09, 7, '3'));
     c.le('A18', '09 c3 L16 ≤ L15', L(T09, 16, '3'), L(T09, 15, '3'));
     c.le('A18', '09 c3 L18 ≤ L17', L(T09, 18, '3'), L(T09, 17, '3'));
@@ -308,7 +442,13 @@ function checkA(g, c) {
     }
   } else c.na('A18-A19', '09', 'table missing');
 
-  if (T10) c.eq('A20', '10 L1 = Σ L2..L9', L(T10, 1, '1'), range(2, 9).map((n) => L(T10, n, '1')));
+  if (T10)
+    c.eq(
+      'A20',
+      '10 L1 = Σ L2..L9',
+      L(T10, 1, '1'),
+      range(2, 9).map((n) => L(T10, n, '1')),
+    );
   else c.na('A20', '10', 'table missing');
 
   for (const t of g.tables) {
@@ -334,18 +474,33 @@ function byClassName(t, col, lines) {
 }
 
 function checkB(g, c) {
-  const T01 = table(g, '01'), T02 = table(g, '02'), T03 = table(g, '03'), T04 = table(g, '04');
-  const T05 = table(g, '05'), T06 = table(g, '06'), T07 = table(g, '07'), T08 = table(g, '08');
-  const T09 = table(g, '09'), T10 = table(g, '10');
+  const T01 = table(g, '01'),
+    T02 = table(g, '02'),
+    T03 = table(g, '03'),
+    T04 = table(g, '04');
+  const T05 = table(g, '05'),
+    T06 = table(g, '06'),
+    T07 = table(g, '07'),
+    T08 = table(g, '08');
+  const T09 = table(g, '09'),
+    T10 = table(g, '10');
   const L = (t, n, col) => cell(t, line(n), col);
   const need = (check, ...ts) => {
-    if (ts.some((t) => !t)) { c.na(check, '', 'a table is missing'); return false; }
+    if (ts.some((t) => !t)) {
+      c.na(check, '', 'a table is missing');
+      return false;
+    }
     return true;
   };
 
   if (need('B1', T01, T02)) c.eq('B1', '01 L27 = 02 合计 c1', L(T01, 27, '1'), [cell(T02, 'total', '1')]);
   if (need('B2', T01, T02)) {
-    c.eq('B2', '01 L1+L2+L3 = 02 合计 c2', cell(T02, 'total', '2'), [1, 2, 3].map((n) => L(T01, n, '1')));
+    c.eq(
+      'B2',
+      '01 L1+L2+L3 = 02 合计 c2',
+      cell(T02, 'total', '2'),
+      [1, 2, 3].map((n) => L(T01, n, '1')),
+    );
     for (const n of range(4, 8)) {
       c.eq('B2', `01 L${n} = 02 合计 c${n - 1}`, L(T01, n, '1'), [cell(T02, 'total', String(n - 1))]);
     }
@@ -356,7 +511,10 @@ function checkB(g, c) {
     const seen = new Set();
     for (const r of codeRows(T03).filter((r) => r.code.length === 3)) {
       const hit = t01.get(r.label);
-      if (!hit) { c.fail('B3', `03 ${r.key}`, `no 01 line named ${r.label}`); continue; }
+      if (!hit) {
+        c.fail('B3', `03 ${r.key}`, `no 01 line named ${r.label}`);
+        continue;
+      }
       seen.add(hit.n);
       c.eq('B3', `01 L${hit.n} = 03 ${r.code} c1`, hit.v, [cell(T03, r.key, '1')]);
     }
@@ -374,7 +532,10 @@ function checkB(g, c) {
     const seen = new Set();
     for (const r of codeRows(T05).filter((r) => r.code.length === 3)) {
       const hit = t04.get(r.label);
-      if (!hit) { c.fail('B6', `05 ${r.key}`, `no 04 line named ${r.label}`); continue; }
+      if (!hit) {
+        c.fail('B6', `05 ${r.key}`, `no 04 line named ${r.label}`);
+        continue;
+      }
       seen.add(hit.n);
       c.eq('B6', `04 L${hit.n} c3 = 05 ${r.code} c1`, hit.v, [cell(T05, r.key, '1')]);
     }
@@ -383,8 +544,10 @@ function checkB(g, c) {
     }
   }
   if (need('B7', T05, T06)) {
-    c.eq('B7', '05 合计 c2 = 06 人员经费合计+公用经费合计', cell(T05, 'total', '2'),
-      [cell(T06, 'total:人员经费', '1'), cell(T06, 'total:公用经费', '1')]);
+    c.eq('B7', '05 合计 c2 = 06 人员经费合计+公用经费合计', cell(T05, 'total', '2'), [
+      cell(T06, 'total:人员经费', '1'),
+      cell(T06, 'total:公用经费', '1'),
+    ]);
   }
   if (need('B8', T04, T07)) {
     c.eq('B8', '04 L59 c4 = 07 合计 c3', L(T04, 59, '4'), [cell(T07, 'total', '3')]);
@@ -407,7 +570,12 @@ function checkB(g, c) {
     else c.eq('B9', '04 c4 empty ⇒ 07 empty', ZERO, [ZERO], colEmpty('4') ? 'both empty' : 'c4 not empty');
   }
   if (need('B10', T09, T06)) {
-    const pairs = [[2, '30212', '因公出国(境)费用'], [4, '31013', '公务用车购置'], [5, '30231', '公务用车运行维护费'], [6, '30217', '公务接待费']];
+    const pairs = [
+      [2, '30212', '因公出国(境)费用'],
+      [4, '31013', '公务用车购置'],
+      [5, '30231', '公务用车运行维护费'],
+      [6, '30217', '公务接待费'],
+    ];
     for (const [n, code, name] of pairs) {
       c.le('B10', `06 ${code} ${name} ≤ 09 L${n} c3`, cell(T06, `code:${code}`, '1'), L(T09, n, '3'));
     }
@@ -419,20 +587,26 @@ function checkB(g, c) {
   // other income (L1 = L27), no 非财政拨款 balance used (L28 empty) and all opening balances are
   // 财政拨款 (01 L29 = 04 L28), then 03 must equal 05 row by row, and 01 expenditure must equal 04 c2.
   if (T01 && T03 && T04 && T05) {
-    const pure = z(L(T01, 1, '1')).eq(z(L(T01, 27, '1'))) && L(T01, 28, '1') === null
-      && z(L(T01, 29, '1')).eq(z(L(T04, 28, '1')));
+    const pure =
+      z(L(T01, 1, '1')).eq(z(L(T01, 27, '1'))) && L(T01, 28, '1') === null && z(L(T01, 29, '1')).eq(z(L(T04, 28, '1')));
     if (!pure) c.na('X1', '03 vs 05', 'unit has non-一般公共预算 funds; 03 and 05 may differ');
     else {
       const keys = [...new Set([...T03.rows, ...T05.rows].map((r) => r.key))];
       for (const key of keys) {
         for (const k of ['1', '2', '3']) {
-          const a = cell(T03, key, k), b = cell(T05, key, k);
+          const a = cell(T03, key, k),
+            b = cell(T05, key, k);
           if (a === null && b === null) continue;
           c.eq('X1', `03 ${key} c${k} = 05 ${key} c${k}`, a, [b]);
         }
       }
       // 01 L32..L58 sit one 行次 above 04 L33..L59; 年末结转 L60 = L60; 总计 L62 = L64
-      const pairs = range(32, 58).map((n) => [n, n + 1]).concat([[60, 60], [62, 64]]);
+      const pairs = range(32, 58)
+        .map((n) => [n, n + 1])
+        .concat([
+          [60, 60],
+          [62, 64],
+        ]);
       for (const [n, m] of pairs) {
         if (L(T01, n, '2') === null && L(T04, m, '2') === null) continue;
         c.eq('X1', `01 L${n} c2 = 04 L${m} c2`, L(T01, n, '2'), [L(T04, m, '2')]);
@@ -461,8 +635,13 @@ export const isDifference = (r) => !['ok', 'not evaluated'].includes(r.status);
 export const diffId = (r) => `${r.seed} | ${r.check} | ${r.where} | ${r.lhs} vs ${r.rhs}`;
 
 export function loadGoldens(files) {
-  const list = files.length ? files
-    : fs.readdirSync(HERE).filter((f) => /^\d{3}_[0-9a-f]+\.json$/.test(f)).sort().map((f) => path.join(HERE, f));
+  const list = files.length
+    ? files
+    : fs
+        .readdirSync(HERE)
+        .filter((f) => /^\d{3}_[0-9a-f]+\.json$/.test(f))
+        .sort()
+        .map((f) => path.join(HERE, f));
   return list.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
 }
 
@@ -484,15 +663,19 @@ function main(argv) {
   const all = argv.includes('--all');
   const files = argv.filter((a) => !a.startsWith('--'));
   const results = loadGoldens(files).flatMap(verifyGolden);
-  const bySeed = Map.groupBy ? Map.groupBy(results, (r) => r.seed)
+  const bySeed = Map.groupBy
+    ? Map.groupBy(results, (r) => r.seed)
     : results.reduce((m, r) => m.set(r.seed, [...(m.get(r.seed) ?? []), r]), new Map());
   for (const [seed, rs] of bySeed) {
     const counts = rs.reduce((m, r) => ({ ...m, [r.status]: (m[r.status] ?? 0) + 1 }), {});
     console.log(`\n## ${seed}  ${JSON.stringify(counts)}`);
     for (const r of rs) {
       if (!all && !isDifference(r) && r.status !== 'not evaluated') continue;
-      console.log(`  [${r.status}] ${r.check} ${r.where}: ${r.lhs} vs ${r.rhs}` +
-        (r.diff && r.diff !== '0.00' && r.diff !== '0' ? ` (Δ ${r.diff})` : '') + (r.note ? ` — ${r.note}` : ''));
+      console.log(
+        `  [${r.status}] ${r.check} ${r.where}: ${r.lhs} vs ${r.rhs}` +
+          (r.diff && r.diff !== '0.00' && r.diff !== '0' ? ` (Δ ${r.diff})` : '') +
+          (r.note ? ` — ${r.note}` : ''),
+      );
     }
   }
   const { unexpected, missing } = compareWithKnown(results, files.length ? [] : loadKnown());

@@ -26,7 +26,11 @@ export function ensureBuilt(): void {
     }
   }
   try {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')], { stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')],
+      { stdio: 'inherit' },
+    );
   } finally {
     rmdirSync(lock);
   }

@@ -17,20 +17,32 @@ export interface CellScore {
 export function scoreAgainstNative(native: DocumentRecord, ocr: DocumentRecord, findings: Finding[]): CellScore {
   const cells = (r: DocumentRecord) => {
     const m = new Map<string, string>();
-    for (const t of r.tables) for (const row of t.rows) for (const [c, v] of Object.entries(row.values)) m.set(`${t.id}|${row.key}|${c}`, v);
+    for (const t of r.tables)
+      for (const row of t.rows) for (const [c, v] of Object.entries(row.values)) m.set(`${t.id}|${row.key}|${c}`, v);
     return m;
   };
   const truth = cells(native);
   const read = cells(ocr);
-  const named = new Set(findings.filter((f) => (f.level === 'warn' || f.level === 'error') && f.table && f.row && f.column)
-    .map((f) => `${f.table}|${f.row}|${f.column}`));
+  const named = new Set(
+    findings
+      .filter((f) => (f.level === 'warn' || f.level === 'error') && f.table && f.row && f.column)
+      .map((f) => `${f.table}|${f.row}|${f.column}`),
+  );
   const score: CellScore = { total: 0, exact: 0, inexact: [] };
   for (const cell of new Set([...truth.keys(), ...read.keys()])) {
     score.total++;
     const n = truth.get(cell);
     const o = read.get(cell);
-    if (n === o) { score.exact++; continue; }
-    score.inexact.push({ cell, ...(n !== undefined ? { native: n } : {}), ...(o !== undefined ? { ocr: o } : {}), flagged: named.has(cell) });
+    if (n === o) {
+      score.exact++;
+      continue;
+    }
+    score.inexact.push({
+      cell,
+      ...(n !== undefined ? { native: n } : {}),
+      ...(o !== undefined ? { ocr: o } : {}),
+      flagged: named.has(cell),
+    });
   }
   return score;
 }

@@ -17,7 +17,9 @@ export function writeCorpus(root: string, files: Record<string, string>): void {
 export function goodCorpus(n: number): Record<string, string> {
   const files: Record<string, string> = {};
   for (let i = 0; i < n; i++) {
-    files[`r${String(i).padStart(2, '0')}.txt`] = fakeReport(`部门${i}`, 2020 + (i % 5), [['201', `${i}.${String(i).padStart(2, '0')}`]]);
+    files[`r${String(i).padStart(2, '0')}.txt`] = fakeReport(`部门${i}`, 2020 + (i % 5), [
+      ['201', `${i}.${String(i).padStart(2, '0')}`],
+    ]);
   }
   return files;
 }

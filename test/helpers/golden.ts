@@ -3,9 +3,19 @@ import { join } from 'node:path';
 import type { DocumentRecord } from '../../src/schema/record.js';
 import { squash } from '../../src/text/compact.js';
 
-export interface GoldenRow { key: string; label: string; values: Record<string, string>; code?: string; level?: string }
+export interface GoldenRow {
+  key: string;
+  label: string;
+  values: Record<string, string>;
+  code?: string;
+  level?: string;
+}
 export interface Golden {
-  seed: string; department: string; year: number; unit: string; parts: number[];
+  seed: string;
+  department: string;
+  year: number;
+  unit: string;
+  parts: number[];
   tables: { id: string; rows: GoldenRow[] }[];
 }
 
@@ -18,7 +28,11 @@ export function loadGolden(prefix: string): Golden {
 }
 
 /** Every difference between a record's tables and a golden: keys, values, labels, codes, levels. */
-export function compareTables(record: DocumentRecord, golden: Pick<Golden, 'tables'>, opts: { labels?: boolean } = {}): { problems: string[]; cells: number } {
+export function compareTables(
+  record: DocumentRecord,
+  golden: Pick<Golden, 'tables'>,
+  opts: { labels?: boolean } = {},
+): { problems: string[]; cells: number } {
   const problems: string[] = [];
   let cells = 0;
   const ids = record.tables.map((t) => t.id).join(',');
@@ -33,13 +47,22 @@ export function compareTables(record: DocumentRecord, golden: Pick<Golden, 'tabl
     for (const gr of gt.rows) {
       const row = got.get(gr.key);
       cells += Object.keys(gr.values).length;
-      if (!row) { problems.push(`${gt.id} ${gr.key}: row missing`); continue; }
-      for (const col of new Set([...Object.keys(gr.values), ...Object.keys(row.values)])) {
-        if (gr.values[col] !== row.values[col]) problems.push(`${gt.id} ${gr.key} 栏${col}: expected ${gr.values[col] ?? '(empty)'}, got ${row.values[col] ?? '(empty)'}`);
+      if (!row) {
+        problems.push(`${gt.id} ${gr.key}: row missing`);
+        continue;
       }
-      if (opts.labels !== false && squash(gr.label) !== squash(row.label)) problems.push(`${gt.id} ${gr.key}: label "${row.label}" ≠ "${gr.label}"`);
-      if (gr.code !== undefined && gr.code !== row.code) problems.push(`${gt.id} ${gr.key}: code ${row.code} ≠ ${gr.code}`);
-      if (gr.level !== undefined && gr.level !== row.level) problems.push(`${gt.id} ${gr.key}: level ${row.level} ≠ ${gr.level}`);
+      for (const col of new Set([...Object.keys(gr.values), ...Object.keys(row.values)])) {
+        if (gr.values[col] !== row.values[col])
+          problems.push(
+            `${gt.id} ${gr.key} 栏${col}: expected ${gr.values[col] ?? '(empty)'}, got ${row.values[col] ?? '(empty)'}`,
+          );
+      }
+      if (opts.labels !== false && squash(gr.label) !== squash(row.label))
+        problems.push(`${gt.id} ${gr.key}: label "${row.label}" ≠ "${gr.label}"`);
+      if (gr.code !== undefined && gr.code !== row.code)
+        problems.push(`${gt.id} ${gr.key}: code ${row.code} ≠ ${gr.code}`);
+      if (gr.level !== undefined && gr.level !== row.level)
+        problems.push(`${gt.id} ${gr.key}: level ${row.level} ≠ ${gr.level}`);
     }
   }
   return { problems, cells };

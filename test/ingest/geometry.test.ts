@@ -6,11 +6,14 @@ import { buildRulings, mergeRulings, snapSegment } from '../../src/ingest/ruling
 function item(str: string, x0: number, x1: number, baseline = 100): TextItem {
   return { str, x0, x1, baseline, top: baseline - 8.8, bottom: baseline + 1.2, fontSize: 10 };
 }
-const texts = (items: TextItem[], v: Parameters<typeof itemsToRuns>[1] = []) => itemsToRuns(items, v).map((r) => r.text);
+const texts = (items: TextItem[], v: Parameters<typeof itemsToRuns>[1] = []) =>
+  itemsToRuns(items, v).map((r) => r.text);
 
 describe('itemsToRuns (10pt: space gap ≥ 3pt, new cell > 10pt)', () => {
   it('joins per-glyph Han items without spaces, even across a word-sized gap', () => {
-    expect(texts([item('一', 0, 10), item('般', 10, 20), item('公', 24, 34), item('共', 34, 44)])).toEqual(['一般公共']);
+    expect(texts([item('一', 0, 10), item('般', 10, 20), item('公', 24, 34), item('共', 34, 44)])).toEqual([
+      '一般公共',
+    ]);
   });
   it('drops spaces pdfjs put between Han glyphs inside one item', () => {
     expect(texts([item('栏 次', 0, 25)])).toEqual(['栏次']);
@@ -35,7 +38,12 @@ describe('itemsToRuns (10pt: space gap ≥ 3pt, new cell > 10pt)', () => {
 
 describe('clusterByBaseline', () => {
   it('groups items within 0.4 em of a baseline and orders lines top to bottom, items left to right', () => {
-    const lines = clusterByBaseline([item('b', 50, 60, 100.5), item('c', 0, 10, 130), item('a', 0, 10, 100), item(' ', 20, 22, 100)]);
+    const lines = clusterByBaseline([
+      item('b', 50, 60, 100.5),
+      item('c', 0, 10, 130),
+      item('a', 0, 10, 100),
+      item(' ', 20, 22, 100),
+    ]);
     expect(lines.map((l) => l.map((i) => i.str))).toEqual([['a', 'b'], ['c']]);
   });
 });
@@ -57,8 +65,14 @@ describe('rulings', () => {
     ]);
   });
   it('reads thin filled rectangles as their centre line and ignores filled areas', () => {
-    expect(buildRulings([], [{ x0: 10, y0: 20, x1: 10.8, y1: 120 }, { x0: 0, y0: 0, x1: 50, y1: 30 }])).toEqual([
-      { axis: 'v', pos: 10.4, start: 20, end: 120 },
-    ]);
+    expect(
+      buildRulings(
+        [],
+        [
+          { x0: 10, y0: 20, x1: 10.8, y1: 120 },
+          { x0: 0, y0: 0, x1: 50, y1: 30 },
+        ],
+      ),
+    ).toEqual([{ axis: 'v', pos: 10.4, start: 20, end: 120 }]);
   });
 });

@@ -24,7 +24,11 @@ const SAMPLES = [
 async function nativePages(pages: number[]): Promise<Uint8Array> {
   const src = await PDFDocument.load(readFileSync(NATIVE));
   const out = await PDFDocument.create();
-  for (const p of await out.copyPages(src, pages.map((n) => n - 1))) out.addPage(p);
+  for (const p of await out.copyPages(
+    src,
+    pages.map((n) => n - 1),
+  ))
+    out.addPage(p);
   return out.save();
 }
 
@@ -32,18 +36,30 @@ describe.runIf(existsSync(NATIVE))('OCR accuracy against the native text layer',
   const scores = new Map<string, { score: CellScore; ocr: DocumentResult }>();
   beforeAll(async () => {
     for (const s of SAMPLES) {
-      const truth = await extractDocument({ path: `native-${s.pages.join('-')}.pdf`, bytes: await nativePages(s.pages) }, { ocr: 'never' });
+      const truth = await extractDocument(
+        { path: `native-${s.pages.join('-')}.pdf`, bytes: await nativePages(s.pages) },
+        { ocr: 'never' },
+      );
       const ocr = await extractDocument({ path: s.file, bytes: readFileSync(path.join(ROOT, s.file)) });
       expect(truth.record?.source.textLayer).toBe('native');
       expect(ocr.record?.source.textLayer).toBe(s.file.includes('mixed') ? 'mixed' : 'ocr');
       const score = scoreAgainstNative(truth.record!, ocr.record!, ocr.findings);
       scores.set(s.file, { score, ocr });
-      console.log(`${path.basename(s.file)}: ${score.exact}/${score.total} cells exact (${(100 * score.exact / score.total).toFixed(1)}%), ` +
-        `${score.inexact.filter((c) => c.flagged).length}/${score.inexact.length} inexact cells flagged` +
-        score.inexact.map((c) => `\n  ${c.cell}: native ${c.native ?? '(empty)'}, OCR ${c.ocr ?? '(empty)'}${c.flagged ? '' : '  ← NOT FLAGGED'}`).join(''));
+      console.log(
+        `${path.basename(s.file)}: ${score.exact}/${score.total} cells exact (${((100 * score.exact) / score.total).toFixed(1)}%), ` +
+          `${score.inexact.filter((c) => c.flagged).length}/${score.inexact.length} inexact cells flagged` +
+          score.inexact
+            .map(
+              (c) =>
+                `\n  ${c.cell}: native ${c.native ?? '(empty)'}, OCR ${c.ocr ?? '(empty)'}${c.flagged ? '' : '  ← NOT FLAGGED'}`,
+            )
+            .join(''),
+      );
     }
   }, 150_000);
-  afterAll(async () => { await closeOcrPool(); });
+  afterAll(async () => {
+    await closeOcrPool();
+  });
 
   for (const s of SAMPLES) {
     it(`${path.basename(s.file)}: every inexact cell carries a warn/error finding naming its table/row/column`, () => {
@@ -65,9 +81,18 @@ describe.runIf(existsSync(NATIVE))('OCR accuracy against the native text layer',
 
     it(`${path.basename(s.file)}: every cell the pipeline doubts (confidence < 0.5) has a warn/error finding naming it`, () => {
       const { ocr } = scores.get(s.file)!;
-      const named = new Set(ocr.findings.filter((f) => f.level === 'warn' || f.level === 'error').map((f) => `${f.table}|${f.row}|${f.column}`));
-      const doubted = ocr.record!.tables.flatMap((t) => t.rows.flatMap((r) =>
-        Object.keys(r.values).filter((c) => (r.cellConfidence?.[c] ?? r.confidence) < 0.5).map((c) => `${t.id}|${r.key}|${c}`)));
+      const named = new Set(
+        ocr.findings
+          .filter((f) => f.level === 'warn' || f.level === 'error')
+          .map((f) => `${f.table}|${f.row}|${f.column}`),
+      );
+      const doubted = ocr.record!.tables.flatMap((t) =>
+        t.rows.flatMap((r) =>
+          Object.keys(r.values)
+            .filter((c) => (r.cellConfidence?.[c] ?? r.confidence ?? 1) < 0.5)
+            .map((c) => `${t.id}|${r.key}|${c}`),
+        ),
+      );
       expect(doubted.filter((k) => !named.has(k))).toEqual([]);
     });
 

@@ -20,7 +20,9 @@ describe('scanned table pages of a jdz report (seed 000)', () => {
   beforeAll(async () => {
     r = await extractDocument({ path: FILE, bytes: readFileSync(FILE) });
   }, 120_000);
-  afterAll(async () => { await closeOcrPool(); });
+  afterAll(async () => {
+    await closeOcrPool();
+  });
 
   it('reads as a mixed document with the cover page native', () => {
     expect(r.record?.source.textLayer).toBe('mixed');
@@ -34,12 +36,18 @@ describe('scanned table pages of a jdz report (seed 000)', () => {
     expect(cells).toBe(388);
     // A row printing only its 行次 (01 line 11: no label, no value) holds no data; its lone "11"
     // is the glyph OCR reads worst, so such a row may be missing. Any other problem counts.
-    const blank = new Set(golden.tables.flatMap((t) => t.rows.filter((x) => !x.label && !Object.keys(x.values).length).map((x) => `${t.id} ${x.key}: row missing`)));
+    const blank = new Set(
+      golden.tables.flatMap((t) =>
+        t.rows.filter((x) => !x.label && !Object.keys(x.values).length).map((x) => `${t.id} ${x.key}: row missing`),
+      ),
+    );
     expect(problems.filter((p) => !blank.has(p))).toEqual([]);
   });
 
   it('gives the labels, up to bracket width, or logs the row whose label does not match', () => {
-    const flagged = new Set(r.findings.filter((f) => f.check === 'table.label-mismatch').map((f) => `${f.table}|${f.row}`));
+    const flagged = new Set(
+      r.findings.filter((f) => f.check === 'table.label-mismatch').map((f) => `${f.table}|${f.row}`),
+    );
     const golden = loadGolden('000');
     const wrong: string[] = [];
     for (const gt of golden.tables) {
@@ -47,7 +55,8 @@ describe('scanned table pages of a jdz report (seed 000)', () => {
       for (const gr of gt.rows) {
         const row = t.rows.find((x) => x.key === gr.key);
         if (!row) continue; // a missing row is the test above's business
-        if (width(row.label) !== width(gr.label) && !flagged.has(`${gt.id}|${gr.key}`)) wrong.push(`${gt.id} ${gr.key}: "${row.label}" ≠ "${gr.label}"`);
+        if (width(row.label) !== width(gr.label) && !flagged.has(`${gt.id}|${gr.key}`))
+          wrong.push(`${gt.id} ${gr.key}: "${row.label}" ≠ "${gr.label}"`);
       }
     }
     expect(wrong).toEqual([]);

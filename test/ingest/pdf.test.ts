@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Decimal from 'decimal.js';
+import { Decimal } from '../../src/decimal.js';
 import { describe, expect, it } from 'vitest';
 import { ExtractionError } from '../../src/errors.js';
 import { allLines, type DocumentIR } from '../../src/ir/types.js';
@@ -107,7 +107,12 @@ describe('bad input', () => {
     expect(pagesWithoutText).toEqual([2, 3]);
     expect(doc.textLayer).toBe('mixed');
     expect(findings).toEqual([
-      expect.objectContaining({ level: 'warn', stage: 'ingest', check: 'ingest.no-text-layer', message: 'no text layer on pages 2, 3, OCR needed' }),
+      expect.objectContaining({
+        level: 'warn',
+        stage: 'ingest',
+        check: 'ingest.no-text-layer',
+        message: 'no text layer on pages 2, 3, OCR needed',
+      }),
     ]);
   });
 
@@ -152,7 +157,8 @@ describe('generated samples (scripts/make-sample-pdfs.ts)', () => {
       .map(withThousands);
     expect(amounts.length).toBeGreaterThan(100);
     // Amounts may repeat in repeated header-free rows; every printed one must be found whole.
-    for (const a of new Set(amounts)) expect(count.get(a) ?? 0, a).toBeGreaterThanOrEqual(amounts.filter((x) => x === a).length);
+    for (const a of new Set(amounts))
+      expect(count.get(a) ?? 0, a).toBeGreaterThanOrEqual(amounts.filter((x) => x === a).length);
   });
 
   it('gives the same runs for clean, noruling and kangxi (after mapping the radicals back)', async () => {

@@ -98,14 +98,17 @@ describe('wording variants across seeds', () => {
 
 describe('extractFacts details', () => {
   it('maps offsets to pages through pageOf', () => {
-    const text = '一、收入决算情况说明\n本部门收入总计 1,234.50 万元。\n— 3 —\n二、支出决算情况说明\n支出总计 9.00 万元。';
+    const text =
+      '一、收入决算情况说明\n本部门收入总计 1,234.50 万元。\n— 3 —\n二、支出决算情况说明\n支出总计 9.00 万元。';
     const cut = text.indexOf('二、');
     const facts = extractFacts(text, { unit: '万元', pageOf: (o) => (o < cut ? 1 : 2) });
     expect(get(facts, '收入总计')).toMatchObject({ value: '1234.50', page: 1 });
     expect(get(facts, '支出总计')).toMatchObject({ value: '9.00', page: 2 });
   });
   it('keeps a percent printed without % (for C15)', () => {
-    const facts = extractFacts('一、收入决算情况说明本年收入的具体构成：财政拨款收入 10.00 万元，占 100.00；', { unit: '万元' });
+    const facts = extractFacts('一、收入决算情况说明本年收入的具体构成：财政拨款收入 10.00 万元，占 100.00；', {
+      unit: '万元',
+    });
     expect(get(facts, '财政拨款收入.占比')).toMatchObject({ value: '100.00', unit: '' });
   });
   it('reads 第一部分 staff figures (002)', () => {

@@ -13,7 +13,11 @@ const ruleById = (id: string) => {
 const run = (id: string, facts: Fact[], tables: Table[] = [], parts: Array<[number, string]> = []): Finding[] =>
   ruleById(id).run(ctxOf(facts, tables, parts));
 const warns = (fs: Finding[]): Finding[] => fs.filter((f) => f.level === 'warn' || f.level === 'error');
-const t01 = (l31: string) => table('01', [['line:31', '总计', { '1': l31 }], ['line:27', '本年收入合计', { '1': '306.02' }]]);
+const t01 = (l31: string) =>
+  table('01', [
+    ['line:31', '总计', { '1': l31 }],
+    ['line:27', '本年收入合计', { '1': '306.02' }],
+  ]);
 
 describe('catalogue', () => {
   it('has one rule per identity C1–C17 with narrative.* ids', () => {
@@ -50,11 +54,19 @@ describe('C2 narrative.income-sources (shares within rounding of both operands)'
   const t02 = (c2: string) => table('02', [['total', '合计', { '1': '306.02', '2': c2 }]]);
   const base = [fact('本年收入合计', '306.02'), fact('财政拨款收入', '293.81')];
   it('ok: 96.01% = 293.81 / 306.02', () => {
-    const fs = run('narrative.income-sources', [...base, fact('财政拨款收入.占比', '96.01', '%')], [t02('293.81'), t01('409.12')]);
+    const fs = run(
+      'narrative.income-sources',
+      [...base, fact('财政拨款收入.占比', '96.01', '%')],
+      [t02('293.81'), t01('409.12')],
+    );
     expect(warns(fs)).toEqual([]);
   });
   it('not ok: 96.51% and a different T02 amount', () => {
-    const fs = run('narrative.income-sources', [...base, fact('财政拨款收入.占比', '96.51', '%')], [t02('293.00'), t01('409.12')]);
+    const fs = run(
+      'narrative.income-sources',
+      [...base, fact('财政拨款收入.占比', '96.51', '%')],
+      [t02('293.00'), t01('409.12')],
+    );
     expect(warns(fs).map((f) => f.expected)).toEqual(['293.00', '96.01']);
   });
 });
@@ -82,7 +94,9 @@ describe('C5/C6 财政拨款支出', () => {
   it('C5 ok: 92.34% = 293.81 / 318.19; not ok at 93.34%', () => {
     const f = [fact('财政拨款支出.年初预算数', '318.19'), fact('财政拨款支出.决算数', '293.81')];
     expect(warns(run('narrative.fiscal-total', [...f, fact('财政拨款支出.完成率', '92.34', '%')], [t04]))).toEqual([]);
-    expect(warns(run('narrative.fiscal-total', [...f, fact('财政拨款支出.完成率', '93.34', '%')], [t04]))).toHaveLength(1);
+    expect(warns(run('narrative.fiscal-total', [...f, fact('财政拨款支出.完成率', '93.34', '%')], [t04]))).toHaveLength(
+      1,
+    );
   });
   it('C6 matches the 类 row by label and checks Σ Fi = F', () => {
     const cls = (v: string) => fact('财政拨款支出类.决算数', v, '万元', { subject: '一般公共服务支出' });
@@ -117,7 +131,7 @@ describe('C8 三公 (the real seed cases)', () => {
     ]);
     expect(fs[0]?.message).toContain('国内公务接待批次');
   });
-  it("seed 000: 61.85% printed where 11.92/19.27 = 61.86% is only an info", () => {
+  it('seed 000: 61.85% printed where 11.92/19.27 = 61.86% is only an info', () => {
     const fs = run('narrative.sangong', seedFacts('000'), SEED_000);
     expect(warns(fs)).toEqual([]);
     const rate = fs.find((f) => f.message.includes('三公经费.完成率'));
@@ -134,7 +148,9 @@ describe('C9 机关运行经费', () => {
   const t06 = table('06', [['total:公用经费', '公用经费合计', { '1': '3.37' }]]);
   it('warns for an administrative unit, not for a 事业单位 (004)', () => {
     expect(warns(run('narrative.operating-costs', [fact('机关运行经费', '0.00')], [t06]))).toHaveLength(1);
-    const sy = fact('机关运行经费', '0.00', '万元', { sentence: '机关运行经费支出 0.00 万元，主要原因：本中心为事业单位' });
+    const sy = fact('机关运行经费', '0.00', '万元', {
+      sentence: '机关运行经费支出 0.00 万元，主要原因：本中心为事业单位',
+    });
     const fs = run('narrative.operating-costs', [sy], [t06]);
     expect(fs).toEqual([expect.objectContaining({ level: 'info', evaluated: false })]);
   });
@@ -156,9 +172,14 @@ describe('C10 政府采购', () => {
 });
 
 describe('C11 vehicles', () => {
-  const t10 = table('10', [['line:1', '车辆数合计', { '1': '2' }], ['line:9', '其他用车', { '1': '2' }]]);
+  const t10 = table('10', [
+    ['line:1', '车辆数合计', { '1': '2' }],
+    ['line:9', '其他用车', { '1': '2' }],
+  ]);
   it('ok and not ok', () => {
-    expect(warns(run('narrative.vehicles', [fact('车辆数合计', '2', '辆'), fact('其他用车', '2', '辆')], [t10]))).toEqual([]);
+    expect(
+      warns(run('narrative.vehicles', [fact('车辆数合计', '2', '辆'), fact('其他用车', '2', '辆')], [t10])),
+    ).toEqual([]);
     expect(warns(run('narrative.vehicles', [fact('车辆数合计', '3', '辆')], [t10]))).toHaveLength(1);
   });
 });
@@ -173,10 +194,16 @@ describe('C12 year-on-year', () => {
   it('not ok: wrong rate, contradicting verbs, negative amount', () => {
     expect(warns(run('narrative.year-on-year', [cur, ch('13.85'), g('5.74')]))).toHaveLength(1);
     expect(warns(run('narrative.year-on-year', [cur, ch('13.85'), g('4.74', '下降')])).length).toBeGreaterThan(0);
-    expect(warns(run('narrative.year-on-year', [cur, ch('-13.85', '减少'), g('4.33', '下降')]))[0]?.message).toContain('negative');
+    expect(warns(run('narrative.year-on-year', [cur, ch('-13.85', '减少'), g('4.33', '下降')]))[0]?.message).toContain(
+      'negative',
+    );
   });
   it('base 0 with a growth % warns (002 资本性支出 0, 增加 0, 增长 0%)', () => {
-    const zero = [fact('资本性支出', '0'), fact('资本性支出.比上年增减', '0', '万元', { subject: '增加', sentence: 't' }), fact('资本性支出.增减率', '0', '%', { subject: '增长', sentence: 't' })];
+    const zero = [
+      fact('资本性支出', '0'),
+      fact('资本性支出.比上年增减', '0', '万元', { subject: '增加', sentence: 't' }),
+      fact('资本性支出.增减率', '0', '%', { subject: '增长', sentence: 't' }),
+    ];
     expect(warns(run('narrative.year-on-year', zero))).toHaveLength(1);
   });
   it('seed 001: 年末结转和结余 0.00 after 减少 53.43 is −100%, not 下降 10.07%', () => {
@@ -191,11 +218,17 @@ describe('C13–C15 wording', () => {
     const s = { subject: '商业服务业等支出' };
     const f = [fact('财政拨款支出类.年初预算数', '0', '万元', s), fact('财政拨款支出类.完成率', '100', '%', s)];
     expect(warns(run('narrative.zero-budget-rate', f))).toHaveLength(1);
-    expect(warns(run('narrative.zero-budget-rate', [fact('财政拨款支出类.年初预算数', '5', '万元', s), f[1]!]))).toEqual([]);
+    expect(
+      warns(run('narrative.zero-budget-rate', [fact('财政拨款支出类.年初预算数', '5', '万元', s), f[1]!])),
+    ).toEqual([]);
   });
   it('C14: the same indicator twice with two values warns', () => {
-    expect(warns(run('narrative.repeated-indicator', [fact('机关运行经费', '1.00'), fact('机关运行经费', '1.00')]))).toEqual([]);
-    expect(warns(run('narrative.repeated-indicator', [fact('机关运行经费', '1.00'), fact('机关运行经费', '2.00')]))).toHaveLength(1);
+    expect(
+      warns(run('narrative.repeated-indicator', [fact('机关运行经费', '1.00'), fact('机关运行经费', '1.00')])),
+    ).toEqual([]);
+    expect(
+      warns(run('narrative.repeated-indicator', [fact('机关运行经费', '1.00'), fact('机关运行经费', '2.00')])),
+    ).toHaveLength(1);
   });
   it('C15: a share without % warns', () => {
     expect(warns(run('narrative.percent-sign', [fact('财政拨款收入.占比', '96.01', '%')]))).toEqual([]);

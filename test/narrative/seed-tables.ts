@@ -8,7 +8,10 @@ import { table, type RowSpec } from './record.js';
 const v = (...vals: Array<string | undefined>): Record<string, string> =>
   Object.fromEntries(vals.flatMap((x, i) => (x === undefined ? [] : [[String(i + 1), x]])));
 
-const t01 = (inc: [string, string | undefined, string, string], exp: [string, string | undefined, string | undefined, string]): Table =>
+const t01 = (
+  inc: [string, string | undefined, string, string],
+  exp: [string, string | undefined, string | undefined, string],
+): Table =>
   table('01', [
     ['line:27', '本年收入合计', v(inc[0])],
     ['line:28', '使用非财政拨款结余（含专用结余）', v(inc[1])],
@@ -28,7 +31,11 @@ const t09 = (rows: Record<number, [string | undefined, string | undefined, strin
     Object.entries(rows).map(([line, vals]): RowSpec => [`line:${line}`, `行${line}`, v(...vals)]),
   );
 
-const t10 = (counts: string[]): Table => table('10', counts.map((c, i): RowSpec => [`line:${i + 1}`, `行${i + 1}`, v(c)]));
+const t10 = (counts: string[]): Table =>
+  table(
+    '10',
+    counts.map((c, i): RowSpec => [`line:${i + 1}`, `行${i + 1}`, v(c)]),
+  );
 
 export const SEED_000: Table[] = [
   t01(['306.02', undefined, '103.10', '409.12'], ['352.65', undefined, '56.47', '409.12']),

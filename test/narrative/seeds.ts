@@ -8,8 +8,17 @@ import { readFileSync } from 'node:fs';
 const SEEDS = new URL('../../samples/', import.meta.url);
 
 const SUPPLEMENT: Record<string, string> = {
-  '⻔': '门', '⺠': '民', '⻅': '见', '⻓': '长', '⻛': '风', '⻝': '食',
-  '⻘': '青', '⻋': '车', '⻬': '齐', '⻚': '页', '⻄': '西',
+  '⻔': '门',
+  '⺠': '民',
+  '⻅': '见',
+  '⻓': '长',
+  '⻛': '风',
+  '⻝': '食',
+  '⻘': '青',
+  '⻋': '车',
+  '⻬': '齐',
+  '⻚': '页',
+  '⻄': '西',
 };
 
 export function fold(text: string): string {

@@ -2,12 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RADICAL_SUPPLEMENT_FOLD } from '../../src/normalize/fold-table.js';
-import {
-  foldGlyphs,
-  normalizeNumbers,
-  normalizeSpaces,
-  normalizeText,
-} from '../../src/normalize/glyphs.js';
+import { foldGlyphs, normalizeNumbers, normalizeSpaces, normalizeText } from '../../src/normalize/glyphs.js';
 
 // The repository's byte-identical copy of shared/seeds/003_a3f56a15a6024790.txt, so the test does
 // not depend on where shared/ sits on the machine (CI runs in a fresh clone).
@@ -25,8 +20,17 @@ describe('foldGlyphs', () => {
 
   it('maps the 11 supplement radicals of seed 003 to the ideographs a reader sees', () => {
     const pairs: Array<[string, string]> = [
-      ['⻔', '门'], ['⺠', '民'], ['⻅', '见'], ['⻓', '长'], ['⻛', '风'], ['⻝', '食'],
-      ['⻘', '青'], ['⻋', '车'], ['⻬', '齐'], ['⻚', '页'], ['⻄', '西'],
+      ['⻔', '门'],
+      ['⺠', '民'],
+      ['⻅', '见'],
+      ['⻓', '长'],
+      ['⻛', '风'],
+      ['⻝', '食'],
+      ['⻘', '青'],
+      ['⻋', '车'],
+      ['⻬', '齐'],
+      ['⻚', '页'],
+      ['⻄', '西'],
     ];
     for (const [radical, ideograph] of pairs) {
       expect(cp(radical)).toBeGreaterThanOrEqual(0x2e80);
