@@ -11,10 +11,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { chiSimLangPath, createOcrPool } from '../src/ingest/ocr.js';
-import { ocrPages } from '../src/ingest/ocr-pdf.js';
-import { openPdf } from '../src/ingest/pdfjs-load.js';
-import { DEFAULT_DPI, renderPageGray, toPgm } from '../src/ingest/render.js';
+import { chiSimLangPath, createOcrPool } from '../src/ingest/ocr/ocr.js';
+import { ocrPages } from '../src/ingest/ocr/ocr-pdf.js';
+import { openPdf } from '../src/ingest/pdf/pdfjs.js';
+import { DEFAULT_DPI, toPgm } from '../src/ingest/image.js';
 import { nativeNumericCells, scoreCells } from './lib/cell-accuracy.js';
 
 const opt = (name: string) => {
@@ -54,7 +54,7 @@ for (const [i, p] of pages.entries()) {
   let cli = '-';
   let ratio = '-';
   if (hasCli) {
-    const gray = await renderPageGray(target, p, dpi);
+    const gray = await target.renderGray(p, dpi);
     const img = path.join(tmp, `p${p}.pgm`);
     writeFileSync(img, toPgm(gray.data, gray.width, gray.height));
     t = Date.now();
@@ -73,4 +73,6 @@ for (const [i, p] of pages.entries()) {
   console.log(`${p} | ${ours.toFixed(2)} | ${s.exact}/${s.total} | ${flagged}/${s.wrong.length} | ${cli} | ${ratio}`);
 }
 await pool.close();
+await native.close();
+if (target !== native) await target.close();
 rmSync(tmp, { recursive: true, force: true });

@@ -6,8 +6,8 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ingestPdf } from '../src/ingest/pdf.js';
-import { bareExtract } from '../src/ingest/pdfjs.js';
+import { ingestPdf } from '../src/ingest/pdf/pdf.js';
+import { bareExtract } from '../src/ingest/pdf/pdfjs.js';
 
 /** Bare pdfjs over one document; returns its page count. */
 export async function barePdfjs(bytes: Uint8Array): Promise<number> {

@@ -113,7 +113,7 @@ async function child(kind: Kind, concurrency: number): Promise<void> {
 
 /** Child: bare pdfjs extraction over the native PDFs (same repeated list), one document at a time. */
 async function bareChild(): Promise<void> {
-  const { bareExtract } = await import('../src/ingest/pdfjs.js');
+  const { bareExtract } = await import('../src/ingest/pdf/pdfjs.js');
   const files = samples('native PDF');
   const inputs = repeated(files, minDocs('native PDF'));
   for (const f of files) await bareExtract(new Uint8Array(readFileSync(f.abs))); // warm-up, as the pipeline's
@@ -139,7 +139,7 @@ async function runChild(args: string[]): Promise<Measure | string> {
 
 /** The pages juesuan OCRs in `--ocr auto`: those without a usable text layer. */
 async function ocrPagesOf(files: InputFile[]): Promise<OcrPageRef[]> {
-  const { ingestPdf } = await import('../src/ingest/pdf.js');
+  const { ingestPdf } = await import('../src/ingest/pdf/pdf.js');
   const out: OcrPageRef[] = [];
   for (const f of files) {
     for (const page of (await ingestPdf(new Uint8Array(readFileSync(f.abs)))).pagesWithoutText)
@@ -149,12 +149,12 @@ async function ocrPagesOf(files: InputFile[]): Promise<OcrPageRef[]> {
 }
 
 async function pageCount(files: InputFile[]): Promise<number> {
-  const { openPdf } = await import('../src/ingest/pdfjs-load.js');
+  const { openPdf } = await import('../src/ingest/pdf/pdfjs.js');
   let n = 0;
   for (const f of files) {
     const doc = await openPdf(new Uint8Array(readFileSync(f.abs)));
     n += doc.numPages;
-    await doc.destroy();
+    await doc.close();
   }
   return n;
 }

@@ -3,7 +3,7 @@
  *   npx tsx scripts/dump-pdf-lines.ts samples/pdf/000-clean.pdf [page...]
  */
 import { readFileSync } from 'node:fs';
-import { ingestPdf } from '../src/ingest/pdf.js';
+import { ingestPdf } from '../src/ingest/pdf/pdf.js';
 
 const [file, ...pages] = process.argv.slice(2);
 if (!file) throw new Error('usage: dump-pdf-lines.ts file.pdf [page...]');
@@ -15,7 +15,7 @@ for (const p of doc.pages) {
   );
   for (const l of p.lines) {
     console.log(
-      `${l.y.toFixed(1).padStart(6)} ${l.separation[0]} ` +
+      `${l.y.toFixed(1).padStart(6)} ${l.grid ? 'G' : l.separation[0]} ` +
         l.runs.map((r) => `[${r.x0.toFixed(0)}-${r.x1.toFixed(0)}]${r.text}`).join(' '),
     );
   }

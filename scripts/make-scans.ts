@@ -12,8 +12,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { openPdf } from '../src/ingest/pdfjs-load.js';
-import { renderPageGray } from '../src/ingest/render.js';
+import { openPdf } from '../src/ingest/pdf/pdfjs.js';
 import { grayToJpeg } from './lib/image-io.js';
 import { prng, scanEffects } from './lib/scan-effects.js';
 
@@ -47,14 +46,14 @@ async function main() {
   const rand = prng(20241);
   const images = new Map<number, { jpeg: Buffer; widthPt: number; heightPt: number; angle: number }>();
   for (const p of scanPages) {
-    const gray = await renderPageGray(doc, p, SCAN_DPI);
+    const gray = await doc.renderGray(p, SCAN_DPI);
     // Alternate the direction of the turn; 0.3°–1.0°.
     const angle = (p % 2 === 0 ? 1 : -1) * (0.3 + 0.7 * rand());
     const scanned = scanEffects(gray, { angle, noiseSigma: NOISE_SIGMA }, rand);
     const jpeg = await grayToJpeg(scanned.data, scanned.width, scanned.height, JPEG_QUALITY);
     images.set(p, { jpeg, widthPt: gray.widthPt, heightPt: gray.heightPt, angle });
   }
-  await doc.destroy();
+  await doc.close();
 
   // --mixed-only: a sample whose point is the report around the images needs no image-only twin.
   const mixedOnly = process.argv.includes('--mixed-only');

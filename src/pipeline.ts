@@ -1,17 +1,31 @@
+/**
+ * The one-document pipeline, one way: input bytes → ingest → normalize → segment → tables → checks
+ * → record + findings. Each stage is a function of the previous stage's value; findings accumulate
+ * alongside. Batch work (CLI, concurrency, manifest) wraps `extractDocument` and never reaches
+ * inside it.
+ */
+import { createHash } from 'node:crypto';
 import type { DocumentRecord } from './schema/record.js';
 import type { Finding } from './schema/finding.js';
-import { toExtractionError, type ExtractionError, type ErrorKind } from './errors.js';
+import { ExtractionError, toExtractionError, type ErrorKind } from './errors.js';
+import { ingest } from './ingest/ingest.js';
+import { normalizeIR } from './normalize/normalize-ir.js';
+import { segmentDocument } from './segment/segment.js';
+import { extractTables } from './tables/extract-tables.js';
+import { checkTables } from './checks/check-tables.js';
+import { narrativeFacts } from './narrative/page-facts.js';
+import { runNarrativeRules } from './checks/narrative.js';
+import { makeContext } from './checks/rule.js';
+import { summarizeConfidence } from './confidence.js';
+import { documentStatus, missingTablesFinding } from './record/status.js';
 
-/**
- * The one-document pipeline: input bytes → ingest → normalize → segment → tables → checks →
- * record + findings. Batch work (CLI, concurrency, manifest) wraps `extractDocument` and never
- * reaches inside it.
- */
 export interface ExtractOptions {
   /** When to OCR a page: only pages without a usable text layer (auto), every page, or never. */
   ocr: 'auto' | 'always' | 'never';
   /** Fold Kangxi radicals and CJK radical-supplement glyphs (on by default). */
   foldGlyphs: boolean;
+  /** Tesseract workers of this thread's OCR pool (default: every core in a lone process, 1 in a worker). */
+  ocrWorkers?: number;
   signal?: AbortSignal;
 }
 
@@ -37,18 +51,70 @@ export interface DocumentInput {
   bytes: Uint8Array;
 }
 
+export const UNKNOWN_DEPARTMENT = '（未识别）';
+
 export async function extractDocument(
   input: DocumentInput,
   options: Partial<ExtractOptions> = {},
 ): Promise<DocumentResult> {
-  const opts = { ...DEFAULT_OPTIONS, ...options };
   try {
-    const { runPipeline } = await import('./run.js');
-    return await runPipeline(input, opts);
+    return await run(input, { ...DEFAULT_OPTIONS, ...options });
   } catch (err) {
-    const e = toExtractionError(err);
-    return failed(e);
+    return failed(toExtractionError(err));
   }
+}
+
+async function run(input: DocumentInput, opts: ExtractOptions): Promise<DocumentResult> {
+  const findings: Finding[] = [];
+  const ingested = await ingest(input, {
+    ocr: opts.ocr,
+    ...(opts.ocrWorkers !== undefined ? { ocrWorkers: opts.ocrWorkers } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+  findings.push(...ingested.findings);
+  const normalized = normalizeIR(ingested.ir, { foldGlyphs: opts.foldGlyphs });
+  findings.push(...normalized.findings);
+  const seg = segmentDocument(normalized.doc);
+  findings.push(...seg.findings);
+  const checked = checkTables(extractTables(seg.regions, seg.meta.unit));
+  findings.push(...checked.findings);
+  const present = new Set(checked.tables.map((t) => t.id));
+  const missing = missingTablesFinding(present, seg.hasTablePart);
+  if (missing) findings.push(missing);
+  if (seg.parts.length === 0 && present.size === 0) {
+    throw new ExtractionError('LayoutUnknown', 'not a 部门决算 report: no 第一…第五部分 headings and no 公开表 titles');
+  }
+  const { ir } = ingested;
+  const { meta } = seg;
+  const record: DocumentRecord = {
+    schemaVersion: 1,
+    source: {
+      path: input.path,
+      sha256: createHash('sha256').update(input.bytes).digest('hex'),
+      format: ingested.format,
+      pages: ir.pageCount,
+      textLayer: ir.textLayer,
+    },
+    // The contract needs a department name: an unreadable one is marked as such, logged, and makes
+    // the document partial, rather than being guessed from the file name.
+    document: { department: meta.department || UNKNOWN_DEPARTMENT, year: meta.year, unit: meta.unit },
+    parts: seg.parts.map(({ part, title, pageStart, pageEnd, text }) => ({ part, title, pageStart, pageEnd, text })),
+    confidence: { document: 1, tables: {} },
+    facts: narrativeFacts(seg.parts, seg.lines, meta.unit),
+    tables: checked.tables,
+  };
+  findings.push(...runNarrativeRules(makeContext(record)));
+  record.confidence = summarizeConfidence(record, findings);
+  if (!meta.department) {
+    findings.push({
+      level: 'warn',
+      stage: 'segment',
+      check: 'segment.department-missing',
+      message: `department name not found (no 部门：line, cover line or 第一部分 title); recorded as ${UNKNOWN_DEPARTMENT}`,
+    });
+  }
+  const status = documentStatus({ present, findings, department: meta.department, year: meta.year });
+  return { ...status, record, findings, pages: ir.pageCount };
 }
 
 export function failed(e: ExtractionError): DocumentResult {

@@ -63,9 +63,9 @@ export interface OcrPageRef {
 
 /** Native tesseract over the given pages, one page per run, one thread. */
 export async function tesseractBaseline(pages: readonly OcrPageRef[]): Promise<CliMeasure> {
-  const { chiSimLangPath } = await import('../../src/ingest/ocr.js');
-  const { openPdf } = await import('../../src/ingest/pdfjs-load.js');
-  const { DEFAULT_DPI, renderPageGray, toPgm } = await import('../../src/ingest/render.js');
+  const { chiSimLangPath } = await import('../../src/ingest/ocr/ocr.js');
+  const { openPdf } = await import('../../src/ingest/pdf/pdfjs.js');
+  const { DEFAULT_DPI, toPgm } = await import('../../src/ingest/image.js');
   const dir = mkdtempSync(join(tmpdir(), 'juesuan-bench-tesseract-'));
   try {
     const gz = readFileSync(join(chiSimLangPath(), 'chi_sim.traineddata.gz'));
@@ -75,7 +75,7 @@ export async function tesseractBaseline(pages: readonly OcrPageRef[]): Promise<C
     for (const [i, ref] of pages.entries()) {
       let doc = docs.get(ref.file);
       if (!doc) docs.set(ref.file, (doc = await openPdf(new Uint8Array(readFileSync(ref.file)))));
-      const g = await renderPageGray(doc, ref.page, DEFAULT_DPI);
+      const g = await doc.renderGray(ref.page, DEFAULT_DPI);
       const img = join(dir, `p${i}.pgm`);
       writeFileSync(img, toPgm(g.data, g.width, g.height));
       runs.push([
@@ -94,7 +94,7 @@ export async function tesseractBaseline(pages: readonly OcrPageRef[]): Promise<C
         String(DEFAULT_DPI),
       ]);
     }
-    for (const d of docs.values()) await d.destroy();
+    for (const d of docs.values()) await d.close();
     const t = await timeRuns(runs, { ...process.env, OMP_THREAD_LIMIT: '1' });
     return { docs: docs.size, pages: pages.length, ...t };
   } finally {

@@ -1,10 +1,12 @@
 /**
- * Scoring OCR against a page's native text layer: every numeric text item of the PDF is a cell
+ * Scoring OCR against a page's native text layer: every numeric run of the PDF's text layer is a cell
  * whose true value we know; the OCR run covering the same place must read the same digits.
  * Used by the OCR tests and the bench script (never by the pipeline).
  */
 import type { PageIR, Run } from '../../src/ir/types.js';
-import type { PDFDocumentProxy } from '../../src/ingest/pdfjs-load.js';
+import type { PdfFile } from '../../src/ingest/pdf/pdfjs.js';
+import { buildLines } from '../../src/ingest/pdf/lines.js';
+import { buildRulings } from '../../src/ingest/pdf/rulings.js';
 
 export interface NativeCell {
   text: string;
@@ -16,22 +18,14 @@ export interface NativeCell {
 
 const NUMERIC = /^-?[\d,]*\d(\.\d+)?$/;
 
-/** Numeric text items of a page, boxes in PDF points, top-left origin. */
-export async function nativeNumericCells(doc: PDFDocumentProxy, pageNumber: number): Promise<NativeCell[]> {
-  const page = await doc.getPage(pageNumber);
-  const view = page.getViewport({ scale: 1 });
-  const content = await page.getTextContent();
-  const out: NativeCell[] = [];
-  for (const item of content.items) {
-    if (!('str' in item)) continue;
-    const text = item.str.trim();
-    if (!NUMERIC.test(text)) continue;
-    // transform maps text space to the unrotated page; the viewport flips y to top-left.
-    const [x, y] = view.convertToViewportPoint(item.transform[4], item.transform[5]) as [number, number];
-    const h = item.height || Math.abs(item.transform[3]);
-    out.push({ text, x0: x, x1: x + item.width, y0: y - h, y1: y });
-  }
-  return out;
+/** Numeric cells of a page's text layer (as the native ingest reads them), boxes in PDF points, top-left origin. */
+export async function nativeNumericCells(doc: PdfFile, pageNumber: number): Promise<NativeCell[]> {
+  const content = await doc.readPage(pageNumber);
+  const lines = buildLines(content.glyphs, buildRulings(content.segments, content.filledRects), pageNumber);
+  return lines
+    .flatMap((l) => l.runs)
+    .filter((r) => NUMERIC.test(r.text.trim()))
+    .map((r) => ({ text: r.text.trim(), x0: r.x0, x1: r.x1, y0: r.y0, y1: r.y1 }));
 }
 
 export interface CellScore {

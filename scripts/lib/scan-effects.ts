@@ -2,8 +2,8 @@
  * What a scanner and a photocopier do to a page, applied to gray pixels, reproducibly (seeded):
  * a slight turn, a soft blur, sensor noise. JPEG compression is applied when the page is encoded.
  */
-import { rotateGray } from '../../src/ingest/deskew.js';
-import type { Gray } from '../../src/ingest/grid.js';
+import { rotateGray } from '../../src/ingest/ocr/deskew.js';
+import type { Gray } from '../../src/ingest/image.js';
 
 /** mulberry32: a tiny seeded PRNG, so regenerated samples are byte-identical. */
 export function prng(seed: number): () => number {

@@ -1,7 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DocumentResult } from '../pipeline.js';
 import type { ExtractFn, Task } from './executor.js';
-import { setOcrPoolSize } from '../ingest/ocr-service.js';
 
 /**
  * Worker-thread entry: loads the pipeline module once, then extracts one document per message.
@@ -15,7 +14,6 @@ export type WorkerReply =
   { id: number; result: DocumentResult } | { id: number; error: { kind?: string; message: string } };
 
 const { pipelineModule, ocrWorkers } = workerData as { pipelineModule: string; ocrWorkers: number };
-setOcrPoolSize(ocrWorkers);
 let extract: Promise<ExtractFn> | undefined;
 
 function load(): Promise<ExtractFn> {
@@ -31,7 +29,7 @@ parentPort!.on('message', (req: WorkerRequest) => {
     let reply: WorkerReply;
     try {
       const fn = await load();
-      const result = await fn({ path: req.path, bytes: req.bytes }, req.options);
+      const result = await fn({ path: req.path, bytes: req.bytes }, { ...req.options, ocrWorkers });
       reply = { id: req.id, result };
     } catch (err) {
       const e = err as { kind?: unknown; message?: unknown };

@@ -18,6 +18,16 @@ export interface Run {
   /** Where the run came from, kept as evidence for confidence and findings. */
   origin: 'text' | 'native' | 'ocr';
   fontSize?: number;
+  /** The drawn cell the run fills, when it was read from a ruled grid (its provenance box). */
+  cell?: Box;
+}
+
+/** An axis-aligned box in page coordinates (top-left origin). */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
 }
 
 /** A drawn ruling line (table border), orientation-free like tabula's Ruling. */
@@ -42,6 +52,12 @@ export interface Line {
   separation: CellSeparation;
   /** The line's text with cells joined by the separator that best preserves them (tab/space). */
   text: string;
+  /**
+   * One band of a ruled table: each run is the whole text of one drawn cell (a wrapped name and its
+   * vertically centred values are one line), so there are no label pieces to attach by position.
+   * `xs` are the table's vertical grid lines, empty columns included.
+   */
+  grid?: { xs: number[] };
 }
 
 export interface PageIR {

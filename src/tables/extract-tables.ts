@@ -12,7 +12,6 @@ import { readEconomicTable } from './read-economic.js';
 import { solvePlacements } from './solve.js';
 import { codeLevel } from './tokens.js';
 import { tableUnit } from './unit.js';
-import type { RulingsOf } from './header.js';
 
 /**
  * Regions → typed tables. Rows are read by the spec's layout; cells whose columns the separators or
@@ -36,21 +35,21 @@ export interface ExtractedTables {
   evidence: Map<string, CellEvidence>;
 }
 
-export function readRegion(region: TableRegion, rulingsOf?: RulingsOf): ReadResult {
+export function readRegion(region: TableRegion): ReadResult {
   switch (region.spec.layout) {
     case 'code':
-      return readCodeTable(region, rulingsOf);
+      return readCodeTable(region);
     case 'economic':
       return readEconomicTable(region);
     default:
-      return readLineTable(region, rulingsOf);
+      return readLineTable(region);
   }
 }
 
-export function extractTables(regions: TableRegion[], reportUnit: string, rulingsOf?: RulingsOf): ExtractedTables {
+export function extractTables(regions: TableRegion[], reportUnit: string): ExtractedTables {
   const findings: Finding[] = [];
   const merged = mergeContinued(regions, findings);
-  const read = merged.map((region) => ({ region, ...readRegion(region, rulingsOf) }));
+  const read = merged.map((region) => ({ region, ...readRegion(region) }));
   const store = new CellStore();
   // Units first: identities across tables printed in different units convert (issue 5 item 4).
   const units = new Map(
@@ -212,7 +211,9 @@ function toTable(region: TableRegion, rows: RawRow[], unit: string, evidence: Ma
 
 /**
  * Contract: a row's `confidence` is its lowest cell; `cellConfidence` lists the cells below the row's
- * best. Shared by extraction and the identity-evidence adjustment so both write rows the same way.
+ * best. When a row's cells differ, every cell is listed, so a reader never has to guess what an
+ * unlisted cell holds (the best, or the row's lowest). Shared by extraction and the identity-evidence
+ * adjustment so both write rows the same way.
  */
 export function setRowConfidence(row: Row, confs: Record<string, number>): void {
   delete row.confidence;
@@ -220,7 +221,5 @@ export function setRowConfidence(row: Row, confs: Record<string, number>): void 
   const cs = Object.values(confs);
   if (!cs.length) return;
   row.confidence = Math.min(...cs);
-  const top = Math.max(...cs);
-  const low = Object.fromEntries(Object.entries(confs).filter(([, v]) => v < top));
-  if (Object.keys(low).length) row.cellConfidence = low;
+  if (Math.max(...cs) > row.confidence) row.cellConfidence = { ...confs };
 }

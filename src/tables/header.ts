@@ -1,4 +1,4 @@
-import type { Line, Ruling } from '../ir/types.js';
+import type { Line } from '../ir/types.js';
 import { classify } from './tokens.js';
 import { squash } from '../text/compact.js';
 
@@ -44,7 +44,8 @@ export function findAnchors(lines: Line[], maxLines = 40): { anchors: Map<number
     let money = false;
     for (const r of line.runs) {
       const kind = classify(r.text);
-      if (kind === 'int') nums.push({ no: Number(r.text), x0: r.x0, x1: r.x1 });
+      // A column number in a drawn cell stands for the whole cell.
+      if (kind === 'int') nums.push({ no: Number(r.text), x0: r.cell?.x0 ?? r.x0, x1: r.cell?.x1 ?? r.x1 });
       else if (kind === 'money') money = true;
       else if (kind === 'text') words.push(squash(r.text));
     }
@@ -138,23 +139,21 @@ function isLabelFragment(line: Line, valuesFrom: number): boolean {
   );
 }
 
-/** x of the vertical rulings crossing the band [y0, y1] of a page, merged within 2pt, sorted. */
-export function columnEdges(rulings: Ruling[], y0: number, y1: number): number[] {
-  const xs = rulings
-    .filter((r) => r.axis === 'v' && Math.min(r.end, y1) - Math.max(r.start, y0) > (y1 - y0) * 0.5)
-    .map((r) => r.pos)
-    .sort((a, b) => a - b);
-  return xs.filter((x, i) => i === 0 || x - xs[i - 1]! > 2);
+/**
+ * x of the vertical grid lines of the ruled table a page's rows were read from; empty where they
+ * were not read from a drawn grid.
+ */
+export function columnEdges(lines: Line[]): number[] {
+  return lines.find((l) => l.grid)?.grid?.xs ?? [];
 }
-
-export type RulingsOf = (page: number | null) => Ruling[];
 
 /**
  * Column anchors per page: a table continued on another page may repeat its header, possibly at
  * other x positions, so each page uses its own 栏次 row when it has one. A page without a header
- * takes the previous header's columns through the drawn rulings: the anchor's cell index among the
- * vertical rulings is the same on both pages, whatever their x. Without rulings on both pages the
- * previous anchors are reused as they are.
+ * takes the previous header's columns through the drawn grid: where the page's grid has a column
+ * at each anchor's x the anchors stand as they are; otherwise the anchor's cell index among the
+ * vertical grid lines is the same on both pages, whatever their x. Without a grid on both pages the
+ * previous anchors are reused as they are, unconfirmed.
  */
 export interface PageAnchors {
   anchors: Map<number, Anchor>;
@@ -162,28 +161,31 @@ export interface PageAnchors {
   trusted: boolean;
 }
 
+function sameColumns(anchors: Map<number, Anchor>, edges: number[]): boolean {
+  const near = (x: number) => edges.some((e) => Math.abs(e - x) <= 2);
+  return [...anchors.values()].every((a) => near(a.x0) && near(a.x1));
+}
+
 export function anchorsPerPage(
   lines: Line[],
   first: Map<number, Anchor> | null | undefined,
-  rulingsOf?: RulingsOf,
 ): (page: number | null) => PageAnchors | undefined {
   const byPage = new Map<number | null, PageAnchors>();
   let headerPage: number | null | undefined = first ? lines[0]?.page : undefined;
   let current = first ?? undefined;
   let currentEdges: number[] = [];
-  const band = (page: number | null): [number, number] => {
-    const ys = lines.filter((l) => l.page === page).flatMap((l) => l.runs.flatMap((r) => [r.y0, r.y1]));
-    return [Math.min(...ys), Math.max(...ys)];
-  };
   for (const page of [...new Set(lines.map((l) => l.page))]) {
     const pageLines = lines.filter((l) => l.page === page);
     const own = page === null ? null : findAnchors(pageLines);
-    const edges = rulingsOf && page !== null ? columnEdges(rulingsOf(page), ...band(page)) : [];
+    const edges = page !== null ? columnEdges(pageLines) : [];
     let trusted = page === headerPage || page === null;
     if (own?.anchors) {
       current = own.anchors;
       currentEdges = edges;
       headerPage = page;
+      trusted = true;
+    } else if (current && edges.length > 2 && sameColumns(current, edges)) {
+      // The page's grid has the header's value columns where the header had them.
       trusted = true;
     } else if (current && edges.length > 2 && edges.length === currentEdges.length) {
       const moved = new Map<number, Anchor>();

@@ -2,7 +2,7 @@ import type { Line, Run } from '../ir/types.js';
 import type { Finding } from '../schema/finding.js';
 import type { TableRegion } from '../segment/tables.js';
 import { dedupeRows, attachWrappedPieces, type RawCell, type RawRow } from './raw.js';
-import { findAnchors, columnAt, namedHead, anchorsPerPage, type PageAnchors, type RulingsOf } from './header.js';
+import { findAnchors, columnAt, namedHead, anchorsPerPage, type PageAnchors } from './header.js';
 import { classify, splitCodeName, codeLevel, CODE } from './tokens.js';
 import { runsOf, toCell, isNoteLine, isMetaLine, isHeaderWordsOnly } from './line-tokens.js';
 import { compactCjk, squash } from '../text/compact.js';
@@ -26,12 +26,12 @@ interface KeyHit {
   labelRunIndex: number;
 }
 
-export function readCodeTable(region: TableRegion, rulingsOf?: RulingsOf): ReadResult {
+export function readCodeTable(region: TableRegion): ReadResult {
   const { spec } = region;
   const columns = spec.columns.map((c) => c.no);
   const findings: Finding[] = [];
   const head = findAnchors(region.lines) ?? namedHead(region);
-  const anchorsOf = anchorsPerPage(region.lines, head?.anchors, rulingsOf);
+  const anchorsOf = anchorsPerPage(region.lines, head?.anchors);
   const rows: RawRow[] = [];
   const headerTexts = new Set<string>();
   let started = false;
@@ -202,7 +202,9 @@ function place(row: RawRow, line: Line, runs: Run[], hit: KeyHit, pageAnchors: P
     }
     return;
   }
-  const cols = filled.map(({ c }) => columnAt(anchors, c.run.x0, c.run.x1, line.separation));
+  const cols = filled.map(({ c }) =>
+    columnAt(anchors, c.run.cell?.x0 ?? c.run.x0, c.run.cell?.x1 ?? c.run.x1, line.separation),
+  );
   const labelInValueColumn = line.separation === 'tab' && [...anchors.values()].some((a) => a.x0 === labelRun.x0);
   const defined = cols.filter((c): c is number => c !== undefined);
   const ascending = defined.every((c, i) => i === 0 || c > defined[i - 1]!);

@@ -4,7 +4,7 @@ import type { TableRegion } from '../segment/tables.js';
 import type { LineRange, TableSpec } from '../../parsers/spec.js';
 import { dedupeRows, attachWrappedPieces, type RawCell, type RawRow } from './raw.js';
 import type { ReadResult } from './read-code.js';
-import { findAnchors, columnAt, namedHead, anchorsPerPage, type PageAnchors, type RulingsOf } from './header.js';
+import { findAnchors, columnAt, namedHead, anchorsPerPage, type PageAnchors } from './header.js';
 import { runsOf, toCell, isNoteLine, isMetaLine } from './line-tokens.js';
 import { compactCjk, squash } from '../text/compact.js';
 import { canonicalLine, labelMatches } from './labels.js';
@@ -15,7 +15,7 @@ import { canonicalLine, labelMatches } from './labels.js';
  * only checked against the template. Where a template prints no 行次 (Shanghai), rows are keyed by
  * the canonical 行次 of their label and logged as inferred.
  */
-export function readLineTable(region: TableRegion, rulingsOf?: RulingsOf): ReadResult {
+export function readLineTable(region: TableRegion): ReadResult {
   const { spec } = region;
   const findings: Finding[] = [];
   const head = findAnchors(region.lines) ?? namedHead(region);
@@ -29,7 +29,7 @@ export function readLineTable(region: TableRegion, rulingsOf?: RulingsOf): ReadR
   const rows: RawRow[] = [];
   const last = new Map<string, number>();
   let sawLineNumbers = false;
-  const anchorsOf = anchorsPerPage(region.lines, head?.anchors, rulingsOf);
+  const anchorsOf = anchorsPerPage(region.lines, head?.anchors);
   // A header repeated on a continuation page is not a row.
   const headerTexts = new Set(region.lines.slice(0, head ? head.at + 1 : 0).map((l) => squash(l.text)));
   const fragments: Line[] = [];
@@ -238,7 +238,9 @@ function toRow(
   const n = row.columns.length;
   if (cells.length === 0) return row;
   if (line.separation !== 'space' && anchors) {
-    const cols = cells.map((c) => columnAt(anchors, c.run.x0, c.run.x1, line.separation));
+    const cols = cells.map((c) =>
+      columnAt(anchors, c.run.cell?.x0 ?? c.run.x0, c.run.cell?.x1 ?? c.run.x1, line.separation),
+    );
     if (cols.every((c, i) => c !== undefined && row.columns.includes(c) && (i === 0 || c > cols[i - 1]!))) {
       if (pageAnchors?.trusted === false && cells.length < n) {
         // Another page's header, unconfirmed by rulings: a guess for the solver to check.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { itemsToRuns, clusterByBaseline, type TextItem } from '../../src/ingest/lines.js';
-import { buildRulings, mergeRulings, snapSegment } from '../../src/ingest/rulings.js';
+import { itemsToRuns, clusterByBaseline, type TextItem } from '../../src/ingest/pdf/lines.js';
+import { buildRulings, mergeRulings, snapSegment } from '../../src/ingest/pdf/rulings.js';
 
 /** A hand-built item: 10pt font, box from the ideographic em (0.88 up, 0.12 down). */
 function item(str: string, x0: number, x1: number, baseline = 100): TextItem {

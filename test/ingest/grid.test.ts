@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bandsFromRules, cellOptionsFor } from '../../src/ingest/cells.js';
-import { deskew, estimateSkew, rotateGray } from '../../src/ingest/deskew.js';
-import { detectRules, eraseRules, gridOptionsFor, inkCount, type Gray } from '../../src/ingest/grid.js';
+import { findLattices } from '../../src/grid/lattice.js';
+import type { Ruling } from '../../src/ir/types.js';
+import { deskew, estimateSkew, rotateGray } from '../../src/ingest/ocr/deskew.js';
+import { detectRules, eraseRules, gridOptionsFor, inkCount, type Gray } from '../../src/ingest/ocr/grid.js';
 
 const DPI = 200;
 
@@ -43,27 +44,38 @@ describe('grid detection', () => {
     expect(inkCount(erased, 0, 0, 800, 400)).toBe(20 * 20);
   });
 
+  // The OCR path reads detected rules with the shared lattice reader (in pixels here).
+  const lattice = (img: Gray) =>
+    findLattices(
+      detectRules(img, gridOptionsFor(DPI)).map((r): Ruling => ({
+        axis: r.axis,
+        pos: r.pos,
+        start: r.start,
+        end: r.end + 1,
+      })),
+      { tolerance: 4, minSize: 12 },
+    );
+
   it('cuts bands into cells between the rules', () => {
     const img = gridImage(800, 400, xs, ys);
-    const bands = bandsFromRules(detectRules(img, gridOptionsFor(DPI)), cellOptionsFor(DPI));
-    expect(bands).toHaveLength(2);
-    expect(bands[0]).toEqual({
-      y0: 102,
-      y1: 160,
-      cells: [
-        { x0: 52, x1: 300 },
-        { x0: 302, x1: 500 },
-        { x0: 502, x1: 700 },
-      ],
-    });
+    const [table, ...rest] = lattice(img);
+    expect(rest).toEqual([]);
+    // Two bands of three cells, bounded by the rules' centre lines.
+    expect(table!.ys).toEqual([100.5, 160.5, 220.5]);
+    expect(table!.cells.filter((c) => c.row === 0).map((c) => [c.x0, c.x1])).toEqual([
+      [50.5, 300.5],
+      [300.5, 500.5],
+      [500.5, 700.5],
+    ]);
+    expect(table!.cells.filter((c) => c.row === 1)).toHaveLength(3);
   });
 
   it('does not cut a band where a vertical rule stops short (merged cell)', () => {
     const img = gridImage(800, 400, [50, 700], ys);
     // Middle rule only through the second band.
     for (let y = 160; y < 222; y++) img.data[y * 800 + 400] = img.data[y * 800 + 401] = 0;
-    const bands = bandsFromRules(detectRules(img, gridOptionsFor(DPI)), cellOptionsFor(DPI));
-    expect(bands.map((b) => b.cells.length)).toEqual([1, 2]);
+    const [table] = lattice(img);
+    expect([0, 1].map((row) => table!.cells.filter((c) => c.row === row).length)).toEqual([1, 2]);
   });
 });
 

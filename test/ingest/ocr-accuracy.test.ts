@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/pipeline.js';
-import { closeOcrPool } from '../../src/ingest/ocr-service.js';
+import { closeOcrPool } from '../../src/ingest/ocr/ocr-service.js';
 import type { DocumentResult } from '../../src/pipeline.js';
 import { scoreAgainstNative, type CellScore } from '../helpers/cell-truth.js';
 

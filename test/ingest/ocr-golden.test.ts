@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument, type DocumentResult } from '../../src/pipeline.js';
-import { closeOcrPool } from '../../src/ingest/ocr-service.js';
+import { closeOcrPool } from '../../src/ingest/ocr/ocr-service.js';
 import { compareTables, loadGolden } from '../helpers/golden.js';
 
 const FILE = path.resolve(import.meta.dirname, '../../samples/scan/jdz-000-mixed.pdf');

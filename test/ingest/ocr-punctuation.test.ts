@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldOcrPunctuation } from '../../src/ingest/ocr-punctuation.js';
+import { foldOcrPunctuation } from '../../src/ingest/ocr/ocr-punctuation.js';
 import { canonicalForm } from '../../src/tables/labels.js';
 
 describe('OCR punctuation', () => {

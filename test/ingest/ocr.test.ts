@@ -10,9 +10,16 @@ import path from 'node:path';
 import type { Worker as ThreadWorker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractionError } from '../../src/errors.js';
-import { createOcrPool, type OcrPool } from '../../src/ingest/ocr.js';
-import { ocrPages, planOcr } from '../../src/ingest/ocr-pdf.js';
-import { openPdf, type PDFDocumentProxy } from '../../src/ingest/pdfjs-load.js';
+import { createOcrPool, type OcrPool } from '../../src/ingest/ocr/ocr.js';
+import { ocrPages } from '../../src/ingest/ocr/ocr-pdf.js';
+import { openPdf, type PdfFile } from '../../src/ingest/pdf/pdfjs.js';
+import { readNativePages } from '../../src/ingest/pdf/pdf.js';
+import { planOcr as planPages, type OcrMode } from '../../src/ingest/ocr-plan.js';
+
+/** The ingest stage's OCR decision for an open PDF (its text layer read as the ingest reads it). */
+async function planOcr(doc: PdfFile, mode: OcrMode) {
+  return planPages(mode, (await readNativePages(doc)).usable);
+}
 import { nativeNumericCells, scoreCells } from '../../scripts/lib/cell-accuracy.js';
 
 const REPORT = path.resolve(import.meta.dirname, '../../../shared/realworld/putuo-social-2024.pdf');
@@ -69,14 +76,14 @@ describe('OCR pool', () => {
 
 describe.runIf(existsSync(REPORT))('OCR of rendered table pages', () => {
   let pool: OcrPool;
-  let doc: PDFDocumentProxy;
+  let doc: PdfFile;
   beforeAll(async () => {
     pool = await createOcrPool({ timeoutMs: 60_000 });
     doc = await openPdf(readFileSync(REPORT));
   }, 90_000);
   afterAll(async () => {
     await pool?.close();
-    await doc?.destroy();
+    await doc?.close();
   });
 
   it('starts one worker per core', () => {
@@ -106,7 +113,7 @@ describe.runIf(existsSync(REPORT))('OCR of rendered table pages', () => {
     const [ir] = await ocrPages(doc, [8], pool);
     const page = ir!;
     // Page size in points as pdfjs sees it (this page is A4 landscape).
-    const view = (await doc.getPage(8)).getViewport({ scale: 1 });
+    const view = await doc.readPage(8);
     expect(page.width).toBeCloseTo(view.width, 3);
     expect(page.height).toBeCloseTo(view.height, 3);
     expect(page.width).toBeGreaterThan(page.height);
@@ -144,8 +151,8 @@ describe.runIf(existsSync(REPORT))('OCR of rendered table pages', () => {
 
 describe.runIf(existsSync(REPORT) && existsSync(SCAN))('OCR of a scanned sample', () => {
   let pool: OcrPool;
-  let native: PDFDocumentProxy;
-  let scan: PDFDocumentProxy;
+  let native: PdfFile;
+  let scan: PdfFile;
   beforeAll(async () => {
     pool = await createOcrPool({ timeoutMs: 60_000 });
     native = await openPdf(readFileSync(REPORT));
@@ -153,8 +160,8 @@ describe.runIf(existsSync(REPORT) && existsSync(SCAN))('OCR of a scanned sample'
   }, 90_000);
   afterAll(async () => {
     await pool?.close();
-    await native?.destroy();
-    await scan?.destroy();
+    await native?.close();
+    await scan?.close();
   });
 
   it('is planned as OCR on every page (image only, no text layer)', async () => {
@@ -172,7 +179,7 @@ describe.runIf(existsSync(REPORT) && existsSync(SCAN))('OCR of a scanned sample'
       expect(plan.textLayer).toBe('mixed');
       expect((await planOcr(mixed, 'never')).textLayer).toBe('native');
     } finally {
-      await mixed.destroy();
+      await mixed.close();
     }
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentTextLayer, isUsableText, pageTextLayer, shouldOcr } from '../../src/ingest/text-layer.js';
+import { documentTextLayer, isUsableText, pageTextLayer, shouldOcr } from '../../src/ingest/ocr-plan.js';
 
 describe('usable text layer', () => {
   it('rejects a page without text, or only whitespace', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { decodeText, textToIR } from '../../src/ingest/text.js';
+import { decodeText, textToIR } from '../../src/ingest/text/text.js';
 import { ExtractionError } from '../../src/errors.js';
 
 describe('text ingest', () => {

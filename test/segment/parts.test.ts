@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { textToIR } from '../../src/ingest/text.js';
+import { textToIR } from '../../src/ingest/text/text.js';
 import { findParts } from '../../src/segment/parts.js';
 import { matchTitle } from '../../src/segment/tables.js';
 

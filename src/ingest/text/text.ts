@@ -1,5 +1,5 @@
-import type { DocumentIR, Line, Run } from '../ir/types.js';
-import { ExtractionError } from '../errors.js';
+import type { DocumentIR, Line, Run } from '../../ir/types.js';
+import { ExtractionError } from '../../errors.js';
 
 /**
  * Plain-text ingest: one Line per text line. Tab-separated lines keep their cells as runs whose x is

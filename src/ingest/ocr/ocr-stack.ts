@@ -6,9 +6,9 @@
  * read); measured, the page time barely moved, since LSTM work on the label cells dominates, but a
  * cell printed on two lines now reads line by line where a single-line read made it "1".
  */
-import type { Gray } from './grid.js';
+import type { Gray } from '../image.js';
 import type { OcrPool, OcrWord } from './ocr.js';
-import { cropGray } from './render.js';
+import { cropGray } from '../image.js';
 
 export interface Box {
   x0: number;

@@ -8,11 +8,8 @@
  * Everything here works in pixels; ocr.ts converts to PDF points.
  */
 
-export interface Gray {
-  data: Uint8Array;
-  width: number;
-  height: number;
-}
+import type { Gray } from '../image.js';
+export type { Gray };
 
 /** A detected rule in pixel coordinates: `pos` is the centre line, `thickness` in pixels. */
 export interface PixelRule {

@@ -1,21 +1,42 @@
 /**
- * Positioned text items → visual lines of cell runs. pdfjs returns one item per glyph run (often
- * one per CJK glyph) plus blank gap items; a table reader wants one run per cell. Everything here
- * is in top-left page coordinates (PDF points) and thresholds are fractions of the font size, so
- * the same rules hold for 9pt tables and 16pt titles.
+ * Positioned glyphs → visual lines of cell runs. Inside a ruled table every glyph goes to the drawn
+ * cell that holds its centre (grid/); the rest of the page is read by baselines, a run ending at a
+ * wide gap or a vertical ruling. Everything here is in top-left page coordinates (PDF points) and
+ * thresholds are fractions of the font size, so the same rules hold for 9pt tables and 16pt titles.
  */
-import type { Line, Ruling, Run } from '../ir/types.js';
-import type { PdfTextItem } from './pdfjs.js';
+import type { Line, Ruling, Run } from '../../ir/types.js';
+import { findLattices } from '../../grid/lattice.js';
+import { inCell, latticeLines, type CellText } from '../../grid/grid-lines.js';
 
-/** The positioned text item the pdfjs adapter hands over (top-left coordinates). */
-export type TextItem = PdfTextItem;
+/** A positioned piece of text (a glyph from the pdfjs adapter, or a hand-built item in tests). */
+export interface TextItem {
+  str: string;
+  x0: number;
+  x1: number;
+  baseline: number;
+  top: number;
+  bottom: number;
+  fontSize: number;
+  /** The text-showing operation that wrote it; glyphs of one operation belong together. */
+  op?: number;
+}
 
 /** Items whose baselines differ by at most this × font size sit on one line (subscripts aside). */
 export const BASELINE_TOLERANCE = 0.4;
-/** A gap at least this × font size inside a run is a word space (pdfjs itself uses ~0.1–0.6). */
-export const SPACE_GAP = 0.3;
+/**
+ * A gap at least this × font size between two glyphs is a word space (pdfjs inserts one from about
+ * 0.1 em; pdfkit, for one, writes a space as a 0.29 em move without a space glyph).
+ */
+export const SPACE_GAP = 0.15;
+/** Two numbers at least this × font size apart are two cells, even closer than an em. */
+export const NUMBER_GAP = 0.3;
 /** A gap wider than this × font size starts a new run (cell): no cell has a word gap of a full em. */
 export const CELL_GAP = 1.0;
+/**
+ * Han glyphs written by one operation stay one run across gaps up to this × font size: headers and
+ * totals are spread over their cell by character spacing ("合    计").
+ */
+export const SPREAD_GAP = 4.0;
 /** A vertical ruling counts as separating two items if it lies within this many points of the gap. */
 const RULING_SLACK = 0.5;
 
@@ -88,12 +109,13 @@ export function itemsToRuns(items: TextItem[], vertical: Ruling[]): Run[] {
       const prevChar = cur.text.trimEnd().slice(-1);
       const nextChar = str.trimStart().charAt(0);
       const twoNumbers = NUMBER_END.test(cur.text.trimEnd()) && NUMBER_START.test(str.trimStart());
+      const spread = cur.last.op !== undefined && cur.last.op === it.op && isCjk(prevChar) && isCjk(nextChar);
       const newCell =
-        gap > CELL_GAP * size ||
+        gap > (spread ? SPREAD_GAP : CELL_GAP) * size ||
         separatedByRuling(cur.last, it, vertical) ||
         // Two numbers never share a cell: right-aligned amounts in narrow columns can sit closer
         // than an em, but a visible gap between them is a column boundary.
-        (twoNumbers && gap >= SPACE_GAP * size);
+        (twoNumbers && gap >= NUMBER_GAP * size);
       if (newCell) {
         close();
       } else {
@@ -117,12 +139,26 @@ export function itemsToRuns(items: TextItem[], vertical: Ruling[]): Run[] {
 }
 
 /**
- * A page's items → lines (index left 0: the caller numbers lines through the document).
- * `Line.y` is the centre of the line's box (top of the highest run to bottom of the lowest), the
- * same convention OCR lines use, so a table reader can compare both.
+ * Space glyphs carry no ink but do separate words: fold each into the next glyph of the same
+ * operation as a leading space, so "1. 副部" keeps its space whatever the space glyph's width.
  */
-export function buildLines(items: TextItem[], rulings: Ruling[], page: number): Line[] {
-  const vertical = rulings.filter((r) => r.axis === 'v');
+export function foldSpaces(glyphs: TextItem[]): TextItem[] {
+  const out: TextItem[] = [];
+  let pending: TextItem | undefined;
+  for (const g of glyphs) {
+    if (g.str.trim() === '') {
+      pending = g;
+      continue;
+    }
+    const spaced = pending && pending.op === g.op && Math.abs(pending.baseline - g.baseline) < 0.4 * g.fontSize;
+    out.push(spaced ? { ...g, str: ` ${g.str}` } : g);
+    pending = undefined;
+  }
+  return out;
+}
+
+/** Lines of free text (outside every ruled table) by baseline; index left 0 (numbered later). */
+function baselineLines(items: TextItem[], vertical: Ruling[], page: number): Line[] {
   const lines: Line[] = [];
   for (const group of clusterByBaseline(items)) {
     const runs = itemsToRuns(group, vertical);
@@ -139,6 +175,43 @@ export function buildLines(items: TextItem[], rulings: Ruling[], page: number): 
     });
   }
   return lines;
+}
+
+/** The text of one drawn cell: its glyphs by baseline, each line's runs left to right. */
+function cellText(items: TextItem[]): CellText {
+  return clusterByBaseline(items).map((group) => itemsToRuns(group, []));
+}
+
+/**
+ * A page's glyphs → lines (index left 0: the caller numbers lines through the document). Ruled
+ * tables are read cell by cell; `Line.y` is the centre of the line's box (for a table band, the
+ * band's centre), the same convention OCR lines use, so a table reader can compare both.
+ */
+export function buildLines(glyphs: TextItem[], rulings: Ruling[], page: number): Line[] {
+  const items = foldSpaces(glyphs);
+  const vertical = rulings.filter((r) => r.axis === 'v');
+  const lines: Line[] = [];
+  const taken = new Set<TextItem>();
+  for (const lattice of findLattices(rulings)) {
+    const byCell = new Map(lattice.cells.map((c) => [c, [] as TextItem[]]));
+    for (const it of items) {
+      const x = (it.x0 + it.x1) / 2;
+      const y = (it.top + it.bottom) / 2;
+      const cell = lattice.cells.find((c) => inCell(c, x, y));
+      if (!cell) continue;
+      byCell.get(cell)!.push(it);
+      taken.add(it);
+    }
+    lines.push(...latticeLines(lattice, (c) => cellText(byCell.get(c) ?? []), page));
+  }
+  lines.push(
+    ...baselineLines(
+      items.filter((it) => !taken.has(it)),
+      vertical,
+      page,
+    ),
+  );
+  return lines.sort((a, b) => a.y - b.y || (a.runs[0]?.x0 ?? 0) - (b.runs[0]?.x0 ?? 0));
 }
 
 function r2(v: number): number {

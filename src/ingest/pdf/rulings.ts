@@ -3,7 +3,7 @@
  * tabula's Ruling: snap near-axis segments, turn thin filled rectangles into their centre lines, and
  * merge collinear pieces (a border is often drawn cell by cell).
  */
-import type { Ruling } from '../ir/types.js';
+import type { Ruling } from '../../ir/types.js';
 
 export interface Segment {
   x0: number;

@@ -3,7 +3,6 @@
  * most of their glyphs are real characters: scanned pages carry none, and some producers emit
  * fonts without a ToUnicode map, whose text extracts as U+FFFD or private-use code points.
  */
-import type { PDFDocumentProxy } from './pdfjs-load.js';
 
 export type OcrMode = 'auto' | 'always' | 'never';
 export type PageTextLayer = 'native' | 'ocr' | 'none';
@@ -35,12 +34,6 @@ export function isUsableText(strings: readonly string[]): boolean {
   return good > 0 && good / (good + bad) >= MIN_GOOD_SHARE;
 }
 
-export async function hasUsableTextLayer(doc: PDFDocumentProxy, pageNumber: number): Promise<boolean> {
-  const page = await doc.getPage(pageNumber);
-  const content = await page.getTextContent();
-  return isUsableText(content.items.map((i) => ('str' in i ? i.str : '')));
-}
-
 /** Whether a page is OCR'd under a mode, given whether its text layer is usable. */
 export function shouldOcr(mode: OcrMode, usableText: boolean): boolean {
   if (mode === 'always') return true;
@@ -64,7 +57,17 @@ export function documentTextLayer(pages: readonly PageTextLayer[]): DocumentText
   return 'none';
 }
 
-/** The same test on one string (the native ingest's per-page check). */
-export function hasUsableText(text: string): boolean {
-  return isUsableText([text]);
+export interface OcrPlan {
+  /** 1-based page numbers to OCR, ascending. */
+  ocrPages: number[];
+  /** Per page, index 0 = page 1. */
+  pageLayers: PageTextLayer[];
+  textLayer: DocumentTextLayer;
+}
+
+/** The one OCR decision: per page, from the mode and whether its text layer is usable. */
+export function planOcr(mode: OcrMode, usable: readonly boolean[]): OcrPlan {
+  const pageLayers = usable.map((u) => pageTextLayer(mode, u));
+  const ocrPages = usable.flatMap((u, i) => (shouldOcr(mode, u) ? [i + 1] : []));
+  return { ocrPages, pageLayers, textLayer: documentTextLayer(pageLayers) };
 }

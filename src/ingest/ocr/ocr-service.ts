@@ -3,18 +3,15 @@ import { createOcrPool, defaultPoolSize, type OcrPool } from './ocr.js';
 
 /**
  * One OCR pool per thread, created on first need and kept for every later document (workers load
- * the language model once). A lone process uses every core; a batch worker thread gets the share
- * of cores the batch gives it (setOcrPoolSize), one tesseract worker by default.
+ * the language model once). Its size is the caller's (the batch gives each worker thread its share
+ * of the cores through the pipeline options); a lone process defaults to every core, a worker
+ * thread to one tesseract worker.
  */
 let pool: Promise<OcrPool> | undefined;
-let size: number | undefined;
 
-export function setOcrPoolSize(n: number): void {
-  size = Math.max(1, Math.floor(n));
-}
-
-export function getOcrPool(): Promise<OcrPool> {
-  pool ??= createOcrPool({ size: size ?? (isMainThread ? defaultPoolSize() : 1) }).catch((err: unknown) => {
+export function getOcrPool(size?: number): Promise<OcrPool> {
+  const workers = Math.max(1, Math.floor(size ?? (isMainThread ? defaultPoolSize() : 1)));
+  pool ??= createOcrPool({ size: workers }).catch((err: unknown) => {
     pool = undefined;
     throw err;
   });

@@ -4,7 +4,7 @@
  * histogram of ink is sharpest: rules and text lines then fall on few rows) and undone by rotating
  * the image. OCR coordinates are then those of the straightened page.
  */
-import type { Gray } from './grid.js';
+import type { Gray } from '../image.js';
 
 export interface SkewOptions {
   /** Largest angle searched, degrees. */

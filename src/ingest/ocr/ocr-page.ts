@@ -1,19 +1,21 @@
 /**
- * One rendered page → PageIR through OCR. Rules are detected and erased first (see grid.ts); each
- * table cell holding ink is cropped and recognized on its own line of a stacked sheet
- * (ocr-stack.ts), so a cell's words never leak into its neighbour and the cell's column is known
- * from the grid, not guessed from gaps. Text outside the tables is recognized per region as a
- * block. Pixel boxes are mapped back to PDF points with the render scale, top-left origin, as the
- * native text layer gives them.
+ * One rendered page → PageIR through OCR. Rules are detected and erased first (see grid.ts) and
+ * read as a lattice by the same grid reader the native path uses (src/grid/); each table cell
+ * holding ink is cropped and recognized on its own line of a stacked sheet (ocr-stack.ts), so a
+ * cell's words never leak into its neighbour and the cell's column is known from the grid, not
+ * guessed from gaps. Text outside the tables is recognized per region as a block. Pixel boxes are
+ * mapped back to PDF points with the render scale, top-left origin, as the native text layer
+ * gives them.
  */
-import type { Line, PageIR, Ruling, Run } from '../ir/types.js';
+import type { Line, PageIR, Ruling, Run } from '../../ir/types.js';
+import { findLattices, type Lattice, type LatticeCell } from '../../grid/lattice.js';
+import { latticeLines, type CellText } from '../../grid/grid-lines.js';
 import { deskew } from './deskew.js';
-import { bandsFromRules, cellOptionsFor, type Band, type CellBox } from './cells.js';
 import { binarizeNearPaper, enlarge2, recognizeStacked, type Box } from './ocr-stack.js';
 import { foldOcrPunctuation } from './ocr-punctuation.js';
 import { detectRules, eraseRules, gridOptionsFor, inkBox, type Gray, type PixelRule } from './grid.js';
 import type { OcrPool, OcrWord } from './ocr.js';
-import type { GrayPage } from './render.js';
+import type { GrayPage } from '../image.js';
 
 export interface OcrPageOptions {
   /** Re-read every numeric cell (binarized, digits-only), not only the doubtful ones. */
@@ -23,11 +25,14 @@ export interface OcrPageOptions {
 }
 
 /**
- * Re-readings only where the first reading is doubtful. Measured on the scanned sample (3 pages,
- * 179 numeric cells): every misread of the open reading came back below 0.2 and every right one at
- * 0.85 or more; re-reading every numeric cell changed nothing more and cost a quarter of the page.
+ * Every numeric cell is read three times and the readings vote. Re-reading only the doubtful ones
+ * (below 0.75) was enough once, but tesseract's reading of a crop depends on its sheet-mates: with
+ * the cells cut from the drawn grid (header cells whole instead of in two halves) the open reading
+ * of a rendered page gave 264.87 as 204.87 at 0.82, which only the digits-only re-readings put
+ * right (rendered pages 8 and 13 of the Shanghai report: 164/170 exact without, 168/170 with; the
+ * rest come back at 0.45 for the identities to judge). It costs about a quarter of the page time.
  */
-export const DEFAULT_OCR_PAGE_OPTIONS: OcrPageOptions = { numericPass: false, retryBelow: 0.75 };
+export const DEFAULT_OCR_PAGE_OPTIONS: OcrPageOptions = { numericPass: true, retryBelow: 0.75 };
 
 const NUMERIC_WHITELIST = '0123456789.,-';
 /** Cell text that looks like money or a count (after removing spaces). */
@@ -35,6 +40,17 @@ const NUMBERISH = /^-?[\d,.，．]+$/;
 
 /** A recognized word or cell text in page pixels. */
 type Piece = Omit<OcrWord, 'line'>;
+
+/** A cell's reading: its whole text (for choosing between readings) and its text lines. */
+type CellRead = Piece & { lines: Piece[] };
+
+function cellPiece(words: OcrWord[]): CellRead | undefined {
+  if (words.length === 0) return undefined;
+  const byLine = new Map<number, OcrWord[]>();
+  for (const w of words) byLine.set(w.line, [...(byLine.get(w.line) ?? []), w]);
+  const lines = [...byLine.keys()].sort((a, b) => a - b).map((k) => joinWords(byLine.get(k)!));
+  return { ...joinWords(words), lines };
+}
 
 export async function ocrGrayPage(
   pool: OcrPool,
@@ -46,11 +62,8 @@ export async function ocrGrayPage(
   const { image: straight } = deskew(gray);
   const rules = detectRules(straight, gridOptionsFor(dpi));
   const erased = eraseRules(straight, rules);
-  const bands = bandsFromRules(rules, cellOptionsFor(dpi));
-
-  const textRegions = freeRegions(erased, bands).map((r) => readRegion(pool, erased, r));
-  const rows = await readCells(pool, erased, bands, dpi, options);
-  const regions = await Promise.all(textRegions);
+  const rulings = rules.map((r) => toRuling(r, gray.scale));
+  const lattices = findLattices(rulings);
 
   const toPt = (v: number) => v / gray.scale;
   const run = (p: Piece): Run => ({
@@ -62,17 +75,14 @@ export async function ocrGrayPage(
     conf: p.conf,
     origin: 'ocr',
   });
+  const textRegions = freeRegions(erased, lattices, gray.scale).map((r) => readRegion(pool, erased, r));
+  const cellTexts = await readCells(pool, erased, lattices, rules, gray.scale, options);
+  const regions = await Promise.all(textRegions);
+
   const lines: Omit<Line, 'index'>[] = [];
-  for (const pieces of rows) {
-    if (pieces.length === 0) continue;
-    const runs = pieces.map(run);
-    lines.push({
-      page: gray.page,
-      y: lineY(runs),
-      runs,
-      separation: 'geometry',
-      text: runs.map((r) => r.text).join('\t'),
-    });
+  for (const lattice of lattices) {
+    const textOf = (c: LatticeCell): CellText => (cellTexts.get(c) ?? []).map((piece) => [run(piece)]);
+    lines.push(...latticeLines(lattice, textOf, gray.page));
   }
   for (const region of regions) {
     for (const pieces of region) {
@@ -92,7 +102,7 @@ export async function ocrGrayPage(
     width: gray.widthPt,
     height: gray.heightPt,
     lines: lines.map((l, index) => ({ ...l, index })),
-    rulings: rules.map((r) => toRuling(r, gray.scale)),
+    rulings,
   };
 }
 
@@ -105,53 +115,73 @@ function toRuling(r: PixelRule, scale: number): Ruling {
 }
 
 /**
- * The cells of every band, recognized on stacked sheets (ocr-stack.ts). Doubtful cells of money
- * columns are read twice more, digits-only and binarized near the paper, as they are and at twice
- * the size; chooseReading merges the readings. Empty cells are skipped.
+ * The cells of every lattice, recognized on stacked sheets (ocr-stack.ts), each as its text lines
+ * top to bottom. Doubtful cells of money columns are read twice more, digits-only and binarized
+ * near the paper, as they are and at twice the size; chooseReading merges the readings. Empty
+ * cells are skipped.
  */
 async function readCells(
   pool: OcrPool,
   img: Gray,
-  bands: Band[],
-  dpi: number,
+  lattices: Lattice[],
+  rules: PixelRule[],
+  scale: number,
   options: OcrPageOptions,
-): Promise<Piece[][]> {
+): Promise<Map<LatticeCell, Piece[]>> {
+  const dpi = scale * 72;
   const minGlyph = Math.round(dpi * 0.03);
-  const jobs: { band: number; cell: CellBox; box: Box }[] = [];
-  bands.forEach((band, b) => {
-    for (const cell of band.cells) {
-      // Stay a pixel inside the erased rules: their anti-aliased fringe is not text.
-      const ink = inkBox(img, cell.x0 + 1, band.y0 + 1, cell.x1 - 1, band.y1 - 1);
-      // Scan noise leaves specks in empty cells; the smallest glyph worth reading (a 1, a -) is
-      // long in one direction at least.
-      if (!ink || Math.max(ink.x1 - ink.x0, ink.y1 - ink.y0) < minGlyph) continue;
-      // A little paper around the ink: blurred strokes fade out beyond the tight box.
-      const box = {
-        x0: Math.max(cell.x0 + 1, ink.x0 - FRINGE),
-        y0: Math.max(band.y0 + 1, ink.y0 - FRINGE),
-        x1: Math.min(cell.x1 - 1, ink.x1 + FRINGE),
-        y1: Math.min(band.y1 - 1, ink.y1 + FRINGE),
-      };
-      jobs.push({ band: b, cell, box });
-    }
-  });
-  const piece = (words: OcrWord[]) => (words.length ? joinWords(words) : undefined);
+  const edge = ruleEdges(rules, scale);
+  const jobs: { cell: LatticeCell; inner: Box; box: Box }[] = [];
+  for (const cell of lattices.flatMap((l) => l.cells)) {
+    // Stay inside the erased rules (a pixel beyond their last row): their fringe is not text.
+    const inner = {
+      x0: edge('v', cell.x0, 'after') + 2,
+      y0: edge('h', cell.y0, 'after') + 2,
+      x1: edge('v', cell.x1, 'before') - 1,
+      y1: edge('h', cell.y1, 'before') - 1,
+    };
+    if (inner.x1 - inner.x0 < minGlyph || inner.y1 - inner.y0 < minGlyph) continue;
+    const ink = inkBox(img, inner.x0, inner.y0, inner.x1, inner.y1);
+    // Scan noise leaves specks in empty cells; the smallest glyph worth reading (a 1, a -) is
+    // long in one direction at least.
+    if (!ink || Math.max(ink.x1 - ink.x0, ink.y1 - ink.y0) < minGlyph) continue;
+    // A little paper around the ink: blurred strokes fade out beyond the tight box.
+    const box = {
+      x0: Math.max(inner.x0, ink.x0 - FRINGE),
+      y0: Math.max(inner.y0, ink.y0 - FRINGE),
+      x1: Math.min(inner.x1, ink.x1 + FRINGE),
+      y1: Math.min(inner.y1, ink.y1 + FRINGE),
+    };
+    jobs.push({ cell, inner, box });
+  }
+  // Reading order: by the band the ink sits in, then left to right (a header cell spanning two
+  // bands reads with the band its text is centred in). tesseract's reading of a crop depends a
+  // little on its sheet-mates, so the order is fixed by the page alone.
+  const bandOf = (j: (typeof jobs)[number]) => {
+    const ys = lattices.find((l) => l.cells.includes(j.cell))!.ys;
+    const y = (j.box.y0 + j.box.y1) / 2 / scale;
+    return ys.findIndex((v, i) => i + 1 < ys.length && y >= v && y < ys[i + 1]!);
+  };
+  const order = new Map(jobs.map((j) => [j, [lattices.findIndex((l) => l.cells.includes(j.cell)), bandOf(j)]]));
+  jobs.sort(
+    (a, b) => order.get(a)![0]! - order.get(b)![0]! || order.get(a)![1]! - order.get(b)![1]! || a.box.x0 - b.box.x0,
+  );
   const reads = (
     await recognizeStacked(
       pool,
       img,
       jobs.map((j) => j.box),
     )
-  ).map(piece);
+  ).map(cellPiece);
 
-  const moneyColumn = moneyColumns(jobs.map((j, i) => ({ cell: j.cell, text: reads[i]?.text })));
+  const moneyColumn = moneyColumns(jobs.map((j, i) => ({ cell: j.inner, text: reads[i]?.text })));
   const again = jobs.flatMap((j, i) => {
     const r = reads[i];
     const numeric = r !== undefined && isNumeric(r.text);
     // A header cell (several CJK glyphs, read surely) is no number; a lone sure glyph (了 for 7) is.
     const words = r !== undefined && !numeric && r.conf >= options.retryBelow && /^[\u4e00-\u9fff]{2,}$/.test(r.text);
     const doubtful = r === undefined || (!numeric && !words) || r.conf < options.retryBelow;
-    return (options.numericPass && numeric) || (moneyColumn(j.cell) && doubtful) ? [i] : [];
+    return (options.numericPass && numeric) || (moneyColumn(j.inner) && doubtful) ? [i] : [];
   });
   const boxes = again.map((i) => jobs[i]!.box);
   const [flat, enlarged] = await Promise.all([
@@ -163,15 +193,28 @@ async function readCells(
     }),
   ]);
   again.forEach((i, k) => {
-    reads[i] = chooseReading(reads[i], [piece(flat[k]!), piece(enlarged[k]!)]);
+    reads[i] = chooseReading(reads[i], [cellPiece(flat[k]!), cellPiece(enlarged[k]!)]);
   });
 
-  const out: Piece[][] = bands.map(() => []);
+  const out = new Map<LatticeCell, Piece[]>();
   jobs.forEach((j, i) => {
     const read = reads[i];
-    if (read) out[j.band]!.push(read);
+    if (read) out.set(j.cell, read.lines);
   });
   return out;
+}
+
+/**
+ * The pixel rows/columns a grid line's rule covers: given a grid line in points, the last pixel of
+ * its rule ('after': where the cell below or right of it starts) or the first ('before').
+ */
+function ruleEdges(rules: PixelRule[], scale: number) {
+  return (axis: 'h' | 'v', pt: number, side: 'after' | 'before'): number => {
+    const px = pt * scale;
+    const near = rules.filter((r) => r.axis === axis && Math.abs(r.pos - px) <= 2 * scale);
+    if (near.length === 0) return side === 'after' ? Math.ceil(px) : Math.floor(px);
+    return side === 'after' ? Math.max(...near.map((r) => r.hi)) : Math.min(...near.map((r) => r.lo));
+  };
 }
 
 /** Pixels of paper kept around a cell's ink. */
@@ -184,8 +227,8 @@ const isNumeric = (text: string) => NUMBERISH.test(text.replace(/\s/g, ''));
  * else is a number misread, not a label. Cells share a column when their grid extents overlap by
  * most of their width (edges found on a scan wander by a few pixels from row to row).
  */
-function moneyColumns(cells: { cell: CellBox; text: string | undefined }[]): (c: CellBox) => boolean {
-  const overlap = (a: CellBox, b: CellBox) =>
+function moneyColumns(cells: { cell: Box; text: string | undefined }[]): (c: Box) => boolean {
+  const overlap = (a: Box, b: Box) =>
     Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) / Math.max(a.x1 - a.x0, b.x1 - b.x0);
   return (cell) => {
     // Cells read as nothing (specks, faint glyphs) are no evidence either way.
@@ -202,16 +245,21 @@ function moneyColumns(cells: { cell: CellBox; text: string | undefined }[]): (c:
  * is kept but with at most the confidence of the doubt between them, so the identities decide
  * whether it stands. Non-numeric re-readings say nothing.
  */
-function chooseReading(open: Piece | undefined, again: (Piece | undefined)[]): Piece | undefined {
-  const numbers = [open, ...again].filter((p): p is Piece => p !== undefined && isNumeric(p.text));
+function chooseReading(open: CellRead | undefined, again: (CellRead | undefined)[]): CellRead | undefined {
+  const numbers = [open, ...again].filter((p): p is CellRead => p !== undefined && isNumeric(p.text));
   if (numbers.length === 0) return open;
   const text = (p: Piece) => p.text.replace(/\s/g, '');
+  // A number is one line: the cell's reading is the chosen number, at the chosen confidence.
+  const asNumber = (p: CellRead, conf: number): CellRead => {
+    const { lines: _lines, ...piece } = p;
+    return { ...piece, conf, lines: [{ ...piece, conf }] };
+  };
   for (const p of numbers) {
     const alike = numbers.filter((q) => text(q) === text(p));
-    if (alike.length >= 2) return { ...p, conf: Math.max(...alike.map((q) => q.conf)) };
+    if (alike.length >= 2) return asNumber(p, Math.max(...alike.map((q) => q.conf)));
   }
   const surest = numbers.reduce((a, b) => (b.conf > a.conf ? b : a));
-  return numbers.length === 1 && surest === open ? open : { ...surest, conf: Math.min(surest.conf, DISAGREEMENT_CONF) };
+  return numbers.length === 1 && surest === open ? open : asNumber(surest, Math.min(surest.conf, DISAGREEMENT_CONF));
 }
 
 /** Two readings of one cell that disagree: below the 0.5 that marks a confident OCR number. */
@@ -254,9 +302,11 @@ interface Region {
   y1: number;
 }
 
-/** Vertical stretches of the page outside every table band that hold ink. */
-function freeRegions(img: Gray, bands: Band[]): Region[] {
-  const covered = bands.map((b) => ({ y0: b.y0 - 4, y1: b.y1 + 4 })).sort((a, b) => a.y0 - b.y0);
+/** Vertical stretches of the page outside every ruled table that hold ink. */
+function freeRegions(img: Gray, lattices: Lattice[], scale: number): Region[] {
+  const covered = lattices
+    .map((l) => ({ y0: Math.round(l.ys[0]! * scale) - 4, y1: Math.round(l.ys[l.ys.length - 1]! * scale) + 4 }))
+    .sort((a, b) => a.y0 - b.y0);
   const out: Region[] = [];
   let y = 0;
   const push = (y0: number, y1: number) => {

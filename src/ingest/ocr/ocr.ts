@@ -17,9 +17,9 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Worker as ThreadWorker } from 'node:worker_threads';
 import Tesseract from 'tesseract.js';
-import { ExtractionError } from '../errors.js';
-import { toPgm } from './render.js';
-import type { Gray } from './grid.js';
+import { ExtractionError } from '../../errors.js';
+import { toPgm } from '../image.js';
+import type { Gray } from '../image.js';
 
 const require = createRequire(import.meta.url);
 
