@@ -60,9 +60,17 @@ class TableDrawer {
     this.lineH = o.fontSize * 1.3;
   }
 
+  /** The CJK font, or the digits font for ASCII-only text when the fixture asks for one. */
+  private fontFor(text: string): void {
+    this.doc.font(this.o.digitsFont && /^[\x20-\x7e]*$/.test(text) ? this.o.digitsFont : FONT_PATH);
+  }
+
   private placed(row: MCell[]): Placed[] {
     this.doc.fontSize(this.o.fontSize);
-    return row.map((cell) => ({ cell, lines: wrap(this.doc, cell.text, this.xs[cell.col + cell.cs]! - this.xs[cell.col]! - 2 * PAD_X) }));
+    return row.map((cell) => {
+      this.fontFor(cell.text);
+      return { cell, lines: wrap(this.doc, cell.text, this.xs[cell.col + cell.cs]! - this.xs[cell.col]! - 2 * PAD_X) };
+    });
   }
 
   /** Heights of a block of rows; a rowspan cell's extra height goes to the last row it covers. */
@@ -89,6 +97,7 @@ class TableDrawer {
         const valign = header ? 'middle' : this.o.valign;
         let ty = valign === 'top' ? y + PAD_Y : y + (h - textH) / 2;
         doc.fontSize(this.o.fontSize).fillColor('#000');
+        this.fontFor(cell.text);
         for (const line of lines) {
           if (line !== '') {
             const lw = doc.widthOfString(line);
@@ -130,6 +139,7 @@ class TableDrawer {
       y = this.drawRows(p, [h!], y, false);
     }
     hRule(this.doc, this.o, this.xs[0]!, this.xs[this.xs.length - 1]!, y);
+    this.doc.font(FONT_PATH);
     return y;
   }
 }

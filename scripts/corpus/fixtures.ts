@@ -61,7 +61,7 @@ export const FIXTURES: Fixture[] = [
   { seed: '004', producer: 'reportlab', variant: 'wrapped', options: { font: 'ukai', wrap: true, grouped: true, codes: 'in-name' } },
   // pdfkit laid out by this corpus: every rule as a filled rectangle, or stroked, or none.
   { seed: '001', producer: 'pdfkit', variant: 'rects', options: { borders: 'rect', codes: 'split-change', wrap: true, valign: 'top', thousands: true, grouped: true, footer: true } },
-  { seed: '003', producer: 'pdfkit', variant: 'rects-split', options: { borders: 'rect', codes: 'split-every', fontSize: 11.5 } },
+  { seed: '003', producer: 'pdfkit', variant: 'rects-split', options: { borders: 'rect', codes: 'split-every', fontSize: 11.5, digitsFont: 'Helvetica' } },
   { seed: '000', producer: 'pdfkit', variant: 'glyphs-noborder', options: { borders: 'none', wrap: true, valign: 'top', preamble: 'one-line', glyphwise: true } },
   { seed: '004', producer: 'pdfkit', variant: 'glyphs', options: { codes: 'split-change', glyphwise: true, footer: true } },
   // Rewrites of the fixtures above. Only rewrites whose text layer stays true are kept: Ghostscript

@@ -78,6 +78,11 @@ export interface LayoutOptions {
   footer: boolean;
   /** Every glyph its own positioned text object, as some WPS/PDF-printer exports write (pdfkit only). */
   glyphwise: boolean;
+  /**
+   * Font for table cells holding only ASCII (amounts, codes, 行次), as Word exports often print digits
+   * in Arial/Times: a standard-14 name (`Helvetica`) is referenced, not embedded (pdfkit only).
+   */
+  digitsFont: string | null;
 }
 
 export const DEFAULT_OPTIONS: LayoutOptions = {
@@ -94,6 +99,7 @@ export const DEFAULT_OPTIONS: LayoutOptions = {
   preamble: 'stacked',
   footer: false,
   glyphwise: false,
+  digitsFont: null,
 };
 
 export interface MDoc {

@@ -18,6 +18,7 @@ export function features(o: LayoutOptions): string[] {
   if (o.footer) f.push('page footers — N —');
   if (o.fontSize > 10) f.push(`${o.fontSize} pt: tables continue on next page`);
   if (o.glyphwise) f.push('text written glyph by glyph');
+  if (o.digitsFont) f.push(`digits in non-embedded ${o.digitsFont}`);
   if (o.preamble === 'one-line') f.push('部门/年度/公开表/单位 on one line');
   return f;
 }
@@ -85,11 +86,13 @@ below is generated from it by \`scripts/corpus/build.ts\` (do not edit it by han
   every glyph shown by its own \`Tj\` after a \`Td\`: glyph by glyph. TrueType (WenQuanYi) becomes CID
   TrueType with runs. It writes a tagged PDF (structure tree ×4 the size) unless \`--disable-pdf-tagging\`.
 - **ReportLab 3.6**: \`STSong-Light\` is a CID font referenced by name only (UniGB-UCS2-H, *not
-  embedded*, no ToUnicode: text comes from the CMap), and Helvetica is referenced for the digits of
-  the page furniture; TTF fonts are embedded as simple TrueType subsets of 256 glyphs each. GRID rules
+  embedded*, no ToUnicode: text comes from the CMap), and Helvetica, its default font, is referenced
+  without embedding too; TTF fonts are embedded as simple TrueType subsets of 256 glyphs each. GRID rules
   are stroked, one segment per cell edge.
 - **pdfkit** (\`emit-pdfkit.ts\`): CID TrueType (Noto Sans SC from npm); rules as filled rectangles,
-  strokes or none as asked; \`glyphs\` variants write one text object per glyph.
+  strokes or none as asked; \`glyphs\` variants write one text object per glyph; \`rects-split\` prints
+  amounts, codes and 行次 in the standard font Helvetica, referenced and not embedded (its baseline
+  sits about 2 pt off the CJK text's, as in mixed-font Word exports).
 - **Ghostscript 10.0 pdfwrite**: merges text into longer runs (9–21 bytes per operator) and re-subsets
   fonts; keeps how rules were drawn. Rewriting ReportLab's TrueType it drops the ToUnicode and the
   encoding (\`gs-reportlab-wrapped\`: poppler still reads the text through the font's own cmap, pdf.js
