@@ -82,7 +82,8 @@ below is generated from it by \`scripts/corpus/build.ts\` (do not edit it by han
   \`NotoSerifCJKjp-Regular-VKana\`); TrueType fonts become simple TrueType subsets. Text in runs per
   cell. Calc numbers pages per sheet.
 - **Chromium 156 (Skia/PDF)**: every CSS border is a thin *filled rectangle* (\`re f\`, ~4000 per file),
-  no strokes at all. OpenType/CFF fonts become *Type 3* fonts (137 of them in \`chromium-type3\`),
+  no strokes at all (drawn in a ×0.24 page scale). Noto CJK (OpenType/CFF) and AR PL UKai/UMing
+  become *Type 3* fonts (137 of them in \`chromium-type3\`),
   every glyph shown by its own \`Tj\` after a \`Td\`: glyph by glyph. TrueType (WenQuanYi) becomes CID
   TrueType with runs. It writes a tagged PDF (structure tree ×4 the size) unless \`--disable-pdf-tagging\`.
 - **ReportLab 3.6**: \`STSong-Light\` is a CID font referenced by name only (UniGB-UCS2-H, *not
@@ -100,7 +101,7 @@ below is generated from it by \`scripts/corpus/build.ts\` (do not edit it by han
   (garbled ToUnicode), and of Chromium's Type 3 fonts (text partly Kangxi, partly garbage).
 - **cairo 1.16 (pdftocairo)**: re-subsets Type 1 into more, smaller fonts; keeps rules as drawn.
 - **MuPDF 1.21 \`mutool convert\`**: writes no info dictionary (producer "(none)"); filled rectangles
-  become filled 4-point paths (\`m l l l h f\`), and each page is wrapped in a ×0.24 scale. Only rewrites of
+  become filled 4-point paths (\`m l l l h f\`). Only rewrites of
   Chromium's CID TrueType are kept: it loses the ToUnicode of simple TrueType / Type 1 subsets
   (LibreOffice, ReportLab, pdfkit input) and the widths of non-embedded STSong-Light (every glyph 1 em,
   values overrun their cells).
