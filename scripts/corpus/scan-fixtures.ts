@@ -1,0 +1,104 @@
+/**
+ * Scanned twins of producer fixtures, made at test time instead of committed (a scan is ~1 MB a
+ * page): the table pages of each input (from the first 公开NN表 page to the page before 第三部分)
+ * rendered at 200 dpi, turned ≤ 1°, blurred, noised and stored as JPEG 75, one image per page and no
+ * text layer — the same recipe as scripts/make-scans.ts. Deterministic: the noise is seeded by the
+ * file name. Output name: <stem>.<producer>-<variant>-scan.pdf, so score.mjs matches it by prefix.
+ *
+ *   npm run build && node dist/scripts/corpus/scan-fixtures.js --out DIR [FILE.pdf …]
+ *   (no FILE: the default list SCAN_FIXTURES from test/fixtures/producers)
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { openPdf, type PDFDocumentProxy } from '../../src/ingest/pdfjs-load.js';
+import { renderPageGray } from '../../src/ingest/render.js';
+import { foldGlyphs } from '../../src/normalize/glyphs.js';
+import { grayToJpeg } from '../lib/image-io.js';
+import { prng, scanEffects } from '../lib/scan-effects.js';
+
+const SCAN_DPI = 200;
+const JPEG_QUALITY = 75;
+const NOISE_SIGMA = 6;
+
+/** Fixtures scanned by default: two producers (LibreOffice Writer, Chromium), bordered tables. */
+export const SCAN_FIXTURES = [
+  '001_601db7814e7d3dfd.lo-writer-split3.pdf',
+  '000_d920656d4c30e573.chromium-wrapped.pdf',
+];
+
+async function pageText(doc: PDFDocumentProxy, p: number): Promise<string> {
+  const page = await doc.getPage(p);
+  const content = await page.getTextContent();
+  page.cleanup();
+  const text = content.items.map((i) => ('str' in i ? i.str : '')).join('');
+  return foldGlyphs(text).text.replace(/\s+/g, '');
+}
+
+/** Pages holding the 公开表 section: from the first page with a 公开NN表 label to the page before 第三部分. */
+export async function tablePages(doc: PDFDocumentProxy): Promise<number[]> {
+  const pages: number[] = [];
+  let inTables = false;
+  for (let p = 1; p <= doc.numPages; p++) {
+    const text = await pageText(doc, p);
+    if (!inTables && /公开\d{2}表/.test(text)) inTables = true;
+    else if (inTables && /^第三部分/.test(text)) break;
+    if (inTables) pages.push(p);
+  }
+  return pages;
+}
+
+export async function scanFixture(input: string, outDir: string): Promise<string> {
+  const bytes = readFileSync(input);
+  const doc = await openPdf(new Uint8Array(bytes));
+  const name = path.basename(input, '.pdf');
+  const seed = createHash('sha256').update(name).digest().readUInt32LE(0);
+  const rand = prng(seed);
+  const out = await PDFDocument.create();
+  try {
+    for (const p of await tablePages(doc)) {
+      const gray = await renderPageGray(doc, p, SCAN_DPI);
+      const angle = (p % 2 === 0 ? 1 : -1) * (0.3 + 0.7 * rand());
+      const scanned = scanEffects(gray, { angle, noiseSigma: NOISE_SIGMA }, rand);
+      const jpeg = await grayToJpeg(scanned.data, scanned.width, scanned.height, JPEG_QUALITY);
+      const image = await out.embedJpg(jpeg);
+      const page = out.addPage([gray.widthPt, gray.heightPt]);
+      page.drawImage(image, { x: 0, y: 0, width: gray.widthPt, height: gray.heightPt });
+    }
+  } finally {
+    await doc.destroy();
+  }
+  // Fixed dates so the same input gives the same bytes.
+  const date = new Date(Date.UTC(2025, 0, 1));
+  out.setCreationDate(date);
+  out.setModificationDate(date);
+  out.setProducer('juesuan scan-fixtures (pdf-lib)');
+  const dest = path.join(outDir, `${name}-scan.pdf`);
+  writeFileSync(dest, await out.save({ useObjectStreams: false }));
+  return dest;
+}
+
+export async function scanFixtures(inputs: string[], outDir: string): Promise<string[]> {
+  mkdirSync(outDir, { recursive: true });
+  const outs: string[] = [];
+  for (const f of inputs) outs.push(await scanFixture(f, outDir));
+  return outs;
+}
+
+const invoked = process.argv[1] && /scan-fixtures\.(ts|js)$/.test(process.argv[1]);
+if (invoked) {
+  const args = process.argv.slice(2);
+  const oi = args.indexOf('--out');
+  if (oi < 0 || !args[oi + 1]) {
+    console.error('usage: scan-fixtures --out DIR [FILE.pdf …]');
+    process.exit(2);
+  }
+  const outDir = args[oi + 1]!;
+  const files = args.filter((_, i) => i !== oi && i !== oi + 1);
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+  // From dist/scripts/corpus the repository root is one level further up.
+  const fixtures = path.join(root.endsWith('dist') ? path.dirname(root) : root, 'test/fixtures/producers');
+  const inputs = files.length ? files : SCAN_FIXTURES.map((f) => path.join(fixtures, f));
+  for (const out of await scanFixtures(inputs, outDir)) console.log(`${out}\t${(readFileSync(out).length / 1024).toFixed(0)} KiB`);
+}
