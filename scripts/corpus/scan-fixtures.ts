@@ -12,8 +12,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { openPdf, type PDFDocumentProxy } from '../../src/ingest/pdfjs-load.js';
-import { renderPageGray } from '../../src/ingest/render.js';
+import { openPdf, type PdfFile } from '../../src/ingest/pdf/pdfjs.js';
 import { foldGlyphs } from '../../src/normalize/glyphs.js';
 import { grayToJpeg } from '../lib/image-io.js';
 import { prng, scanEffects } from '../lib/scan-effects.js';
@@ -28,16 +27,13 @@ export const SCAN_FIXTURES = [
   '000_d920656d4c30e573.chromium-wrapped.pdf',
 ];
 
-async function pageText(doc: PDFDocumentProxy, p: number): Promise<string> {
-  const page = await doc.getPage(p);
-  const content = await page.getTextContent();
-  page.cleanup();
-  const text = content.items.map((i) => ('str' in i ? i.str : '')).join('');
+async function pageText(doc: PdfFile, p: number): Promise<string> {
+  const text = (await doc.readPage(p)).glyphs.map((g) => g.str).join('');
   return foldGlyphs(text).text.replace(/\s+/g, '');
 }
 
 /** Pages holding the 公开表 section: from the first page with a 公开NN表 label to the page before 第三部分. */
-export async function tablePages(doc: PDFDocumentProxy): Promise<number[]> {
+export async function tablePages(doc: PdfFile): Promise<number[]> {
   const pages: number[] = [];
   let inTables = false;
   for (let p = 1; p <= doc.numPages; p++) {
@@ -58,7 +54,7 @@ export async function scanFixture(input: string, outDir: string): Promise<string
   const out = await PDFDocument.create();
   try {
     for (const p of await tablePages(doc)) {
-      const gray = await renderPageGray(doc, p, SCAN_DPI);
+      const gray = await doc.renderGray(p, SCAN_DPI);
       const angle = (p % 2 === 0 ? 1 : -1) * (0.3 + 0.7 * rand());
       const scanned = scanEffects(gray, { angle, noiseSigma: NOISE_SIGMA }, rand);
       const jpeg = await grayToJpeg(scanned.data, scanned.width, scanned.height, JPEG_QUALITY);
@@ -67,7 +63,7 @@ export async function scanFixture(input: string, outDir: string): Promise<string
       page.drawImage(image, { x: 0, y: 0, width: gray.widthPt, height: gray.heightPt });
     }
   } finally {
-    await doc.destroy();
+    await doc.close();
   }
   // Fixed dates so the same input gives the same bytes.
   const date = new Date(Date.UTC(2025, 0, 1));

@@ -6,6 +6,7 @@ import { findAnchors, columnAt, namedHead, anchorsPerPage, type PageAnchors } fr
 import { classify, splitCodeName, codeLevel, CODE } from './tokens.js';
 import { runsOf, toCell, isNoteLine, isMetaLine, isHeaderWordsOnly } from './line-tokens.js';
 import { compactCjk, squash } from '../text/compact.js';
+import { CodeJoiner, findCodeColumns } from './code-parts.js';
 
 /**
  * Code-keyed tables (02/03/05/07/08): one row per printed 科目编码 plus `total` for 合计. A code may
@@ -32,6 +33,11 @@ export function readCodeTable(region: TableRegion): ReadResult {
   const findings: Finding[] = [];
   const head = findAnchors(region.lines) ?? namedHead(region);
   const anchorsOf = anchorsPerPage(region.lines, head?.anchors);
+  const codes = new CodeJoiner(findCodeColumns(region.lines));
+  const keyOfLine = (line: Line, runs: Run[]): KeyHit | null => {
+    const split = codes.read(runs, line.separation);
+    return split ? splitKey(split.code, runs, split.after) : keyOf(runs);
+  };
   const rows: RawRow[] = [];
   const headerTexts = new Set<string>();
   let started = false;
@@ -45,7 +51,9 @@ export function readCodeTable(region: TableRegion): ReadResult {
   });
   if (totalAt >= 0 && totalAt <= headEnd) headEnd = totalAt - 1;
   for (const [at, line] of region.lines.entries()) {
-    const textOnly = line.separation === 'geometry' && line.runs.every((r) => classify(r.text) === 'text');
+    // A text-only line of positioned input may be a piece of a wrapped name (never a drawn cell's).
+    const textOnly =
+      line.separation === 'geometry' && !line.grid && line.runs.every((r) => classify(r.text) === 'text');
     if (at <= headEnd) {
       headerTexts.add(squash(line.text));
       // The top piece of the first row's wrapped name sits above it, inside the header zone; header
@@ -56,7 +64,7 @@ export function readCodeTable(region: TableRegion): ReadResult {
     if (isNoteLine(line)) break;
     if (isMetaLine(line)) continue;
     const runs = runsOf(line);
-    const hit = keyOf(runs);
+    const hit = keyOfLine(line, runs);
     if (!started && !hit) {
       headerTexts.add(squash(line.text));
       if (textOnly) fragments.push(line);
@@ -67,7 +75,7 @@ export function readCodeTable(region: TableRegion): ReadResult {
       if (headerTexts.has(squash(line.text)) || isHeaderWordsOnly(line)) continue; // repeated header
       // On positioned input a wrapped name is centred around its row: its pieces sit above and
       // below the row's line, so they are attached by position once all rows are known.
-      if (line.separation === 'geometry' && runs.every((r) => classify(r.text) === 'text')) {
+      if (line.separation === 'geometry' && !line.grid && runs.every((r) => classify(r.text) === 'text')) {
         fragments.push(line);
         continue;
       }
@@ -127,6 +135,17 @@ function underLabelHeader(run: Run, lines: Line[], line: Line): boolean {
       l.y < line.y &&
       l.runs.some((h) => /^(?:项目|科目名称)$/.test(squash(h.text)) && run.x0 < h.x1 && run.x1 > h.x0),
   );
+}
+
+/** A code joined from its 类/款/项 parts; the name is the next text run after them. */
+function splitKey(code: string, runs: Run[], after: number): KeyHit {
+  for (let j = after; j < runs.length; j++) {
+    const n = runs[j]!.text.trim();
+    if (n === '') continue;
+    if (classify(n) === 'text') return { key: `code:${code}`, code, label: compactCjk(n), labelRunIndex: j };
+    break;
+  }
+  return { key: `code:${code}`, code, label: '', labelRunIndex: after - 1 };
 }
 
 function keyOf(runs: Run[]): KeyHit | null {

@@ -279,7 +279,9 @@ function showText(
       const [ex] = apply(toPage, gx1, base);
       const ys = corners.map((c) => c[1]);
       out.push({
-        str: g.isSpace ? ' ' : str,
+        // isSpace only says the char code is 32 (word spacing applies); subset fonts put real glyphs
+        // there (LibreOffice's Type 1 subsets encode 收 as 32), so the text is the unicode.
+        str,
         x0: Math.min(bx, ex),
         x1: Math.max(bx, ex),
         baseline: by,
