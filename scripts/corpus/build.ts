@@ -38,8 +38,18 @@ export interface CorpusEntry {
   facts: PdfFacts;
 }
 
-async function renderNative(f: Extract<Fixture, { variant: string }>, opts: LayoutOptions, shared: string, work: string, out: string): Promise<void> {
-  const doc = buildDoc({ truthDir: path.join(shared, 'truth'), seedDir: path.join(shared, 'seeds') }, SEEDS[f.seed]!, opts);
+async function renderNative(
+  f: Extract<Fixture, { variant: string }>,
+  opts: LayoutOptions,
+  shared: string,
+  work: string,
+  out: string,
+): Promise<void> {
+  const doc = buildDoc(
+    { truthDir: path.join(shared, 'truth'), seedDir: path.join(shared, 'seeds') },
+    SEEDS[f.seed]!,
+    opts,
+  );
   const base = path.join(work, fixtureName(f));
   switch (f.producer) {
     case 'lo-writer':
@@ -71,7 +81,9 @@ async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const work = mkdtempSync(path.join(tmpdir(), 'corpus-build-'));
   const manifestPath = path.join(outDir, 'corpus.json');
-  const previous: CorpusEntry[] = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { fixtures: CorpusEntry[] }).fixtures : [];
+  const previous: CorpusEntry[] = existsSync(manifestPath)
+    ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { fixtures: CorpusEntry[] }).fixtures
+    : [];
   const entries: CorpusEntry[] = [];
   try {
     for (const f of FIXTURES) {
@@ -80,7 +92,9 @@ async function main(): Promise<void> {
       const dest = path.join(outDir, file);
       const isRewrite = 'from' in f;
       const opts: LayoutOptions = isRewrite
-        ? (entries.find((e) => e.file === `${SEEDS[f.seed]}.${f.from}.pdf`)?.options ?? previous.find((e) => e.file === `${SEEDS[f.seed]}.${f.from}.pdf`)?.options ?? DEFAULT_OPTIONS)
+        ? (entries.find((e) => e.file === `${SEEDS[f.seed]}.${f.from}.pdf`)?.options ??
+          previous.find((e) => e.file === `${SEEDS[f.seed]}.${f.from}.pdf`)?.options ??
+          DEFAULT_OPTIONS)
         : { ...DEFAULT_OPTIONS, ...f.options };
       if (!only || name.includes(only)) {
         const raw = path.join(work, `${name}.raw.pdf`);
@@ -99,15 +113,23 @@ async function main(): Promise<void> {
       }
       if (!existsSync(dest)) continue;
       entries.push({
-        file, seed: SEEDS[f.seed]!, producer: f.producer, variant: isRewrite ? f.from : f.variant,
-        from: isRewrite ? `${SEEDS[f.seed]}.${f.from}.pdf` : null, options: opts, facts: inspectPdf(dest),
+        file,
+        seed: SEEDS[f.seed]!,
+        producer: f.producer,
+        variant: isRewrite ? f.from : f.variant,
+        from: isRewrite ? `${SEEDS[f.seed]}.${f.from}.pdf` : null,
+        options: opts,
+        facts: inspectPdf(dest),
       });
     }
   } finally {
     run.cleanupProfiles();
     rmSync(work, { recursive: true, force: true });
   }
-  writeFileSync(manifestPath, JSON.stringify({ generatedBy: 'scripts/corpus/build.ts', fixtures: entries }, null, 1) + '\n');
+  writeFileSync(
+    manifestPath,
+    JSON.stringify({ generatedBy: 'scripts/corpus/build.ts', fixtures: entries }, null, 1) + '\n',
+  );
   writeReadme(outDir, entries);
   const total = entries.reduce((a, e) => a + e.facts.bytes, 0);
   console.log(`${entries.length} fixtures, ${(total / 1024 / 1024).toFixed(2)} MiB`);

@@ -40,7 +40,10 @@ function asGolden(truth: Truth): Golden {
     unit: truth.unit,
     tables: tableIds(truth).map((id) => {
       const t = truth.tables[id]!;
-      return { id, rows: Object.keys(t.rows).map((key) => ({ key, label: t.labels[key] ?? '', values: t.rows[key]! })) };
+      return {
+        id,
+        rows: Object.keys(t.rows).map((key) => ({ key, label: t.labels[key] ?? '', values: t.rows[key]! })),
+      };
     }),
   };
 }
@@ -64,15 +67,30 @@ function narrativeTable(b: Extract<Block, { kind: 'table' }>): MTable | null {
   if (ncols === 0 || all.length === 0) return null;
   const toRow = (r: Cell[], head: boolean): MCell[] =>
     Array.from({ length: ncols }, (_, col) => ({
-      text: r[col]?.text ?? '', col, cs: 1, rs: 1,
+      text: r[col]?.text ?? '',
+      col,
+      cs: 1,
+      rs: 1,
       align: head ? 'c' : r[col]?.align === 'right' ? 'r' : 'l',
       role: head ? 'head' : 'text',
     }));
-  const colEm = Array.from({ length: ncols }, (_, c) => Math.min(16, Math.max(3, ...all.map((r) => emWidth(r[c]?.text ?? '') + 1))));
+  const colEm = Array.from({ length: ncols }, (_, c) =>
+    Math.min(16, Math.max(3, ...all.map((r) => emWidth(r[c]?.text ?? '') + 1))),
+  );
   return {
-    id: null, title: b.preamble.join(' '), tag: '', dept: '', yearText: '', unitText: '',
-    landscape: false, ncols, colEm, colRoles: colEm.map(() => 'text'),
-    header: b.header.map((r) => toRow(r, true)), body: b.body.map((r) => toRow(r, false)), notes: [],
+    id: null,
+    title: b.preamble.join(' '),
+    tag: '',
+    dept: '',
+    yearText: '',
+    unitText: '',
+    landscape: false,
+    ncols,
+    colEm,
+    colRoles: colEm.map(() => 'text'),
+    header: b.header.map((r) => toRow(r, true)),
+    body: b.body.map((r) => toRow(r, false)),
+    notes: [],
   };
 }
 
@@ -122,7 +140,8 @@ export function buildDoc(src: Sources, stem: string, opts: LayoutOptions): MDoc 
     const b = blocks[i]!;
     if (b.kind !== 'table' || b.id === null) continue;
     const notes: string[] = [];
-    for (let j = i + 1; j < blocks.length && blocks[j]!.kind === 'para'; j++) notes.push((blocks[j] as { text: string }).text);
+    for (let j = i + 1; j < blocks.length && blocks[j]!.kind === 'para'; j++)
+      notes.push((blocks[j] as { text: string }).text);
     const t = truth.tables[b.id]!;
     const grid = buildGrid(b.id, t, { opts, dash09, amountWord });
     const table: MTable = {
@@ -145,7 +164,14 @@ export function buildDoc(src: Sources, stem: string, opts: LayoutOptions): MDoc 
 function kangxiTable(t: MTable, k: (s: string) => string): MTable {
   const cells = (rows: MCell[][]) => rows.map((r) => r.map((c) => ({ ...c, text: k(c.text) })));
   return {
-    ...t, title: k(t.title), tag: k(t.tag), dept: k(t.dept), yearText: k(t.yearText), unitText: k(t.unitText),
-    header: cells(t.header), body: cells(t.body), notes: t.notes.map(k),
+    ...t,
+    title: k(t.title),
+    tag: k(t.tag),
+    dept: k(t.dept),
+    yearText: k(t.yearText),
+    unitText: k(t.unitText),
+    header: cells(t.header),
+    body: cells(t.body),
+    notes: t.notes.map(k),
   };
 }

@@ -32,7 +32,16 @@ function styles(o: LayoutOptions): string {
   const text = (size: number, bold = false) =>
     `<style:text-properties style:font-name="F1" style:font-name-asian="F1" fo:font-size="${size}pt" style:font-size-asian="${size}pt"${bold ? ' fo:font-weight="bold" style:font-weight-asian="bold"' : ''}/>`;
   const border = o.borders === 'none' ? 'fo:border="none"' : 'fo:border="0.5pt solid #000000"';
-  const cell = (name: string, align: string, valign: string, wrap: boolean, extra = '', bordered = true, size = fs, bold = false) =>
+  const cell = (
+    name: string,
+    align: string,
+    valign: string,
+    wrap: boolean,
+    extra = '',
+    bordered = true,
+    size = fs,
+    bold = false,
+  ) =>
     `<style:style style:name="${name}" style:family="table-cell"${extra}><style:table-cell-properties ${bordered ? border : 'fo:border="none"'} style:vertical-align="${valign}" fo:wrap-option="${wrap ? 'wrap' : 'no-wrap'}" fo:padding="0.05cm"/><style:paragraph-properties fo:text-align="${align}"/>${text(size, bold)}</style:style>`;
   const page = (name: string, w: number, h: number, orient: string) =>
     `<style:page-layout style:name="${name}"><style:page-layout-properties fo:page-width="${w}mm" fo:page-height="${h}mm" style:print-orientation="${orient}" fo:margin-top="${MARGIN_MM}mm" fo:margin-bottom="${MARGIN_MM}mm" fo:margin-left="${MARGIN_MM}mm" fo:margin-right="${MARGIN_MM}mm" style:table-centering="horizontal" style:scale-to-X="1" style:scale-to-Y="0"/><style:header-style/><style:footer-style>${o.footer ? '<style:header-footer-properties fo:min-height="6mm" fo:margin-top="2mm"/>' : ''}</style:footer-style></style:page-layout>`;
@@ -66,9 +75,12 @@ function cellXml(c: MCell, header: boolean, tableId: string | null): string {
   const span = `${c.cs > 1 ? ` table:number-columns-spanned="${c.cs}"` : ''}${c.rs > 1 ? ` table:number-rows-spanned="${c.rs}"` : ''}`;
   const plain = c.text.replace(/,/g, '');
   if (!header && c.text !== '') {
-    if (c.role === 'num' && AMOUNT.test(c.text)) return `<table:table-cell table:style-name="cNum"${span} office:value-type="float" office:value="${plain}"/>`;
-    if (c.role === 'num' && INTEGER.test(c.text) && tableId === '10') return `<table:table-cell table:style-name="cInt"${span} office:value-type="float" office:value="${plain}"/>`;
-    if (c.role === 'line' && INTEGER.test(c.text)) return `<table:table-cell table:style-name="cLine"${span} office:value-type="float" office:value="${plain}"/>`;
+    if (c.role === 'num' && AMOUNT.test(c.text))
+      return `<table:table-cell table:style-name="cNum"${span} office:value-type="float" office:value="${plain}"/>`;
+    if (c.role === 'num' && INTEGER.test(c.text) && tableId === '10')
+      return `<table:table-cell table:style-name="cInt"${span} office:value-type="float" office:value="${plain}"/>`;
+    if (c.role === 'line' && INTEGER.test(c.text))
+      return `<table:table-cell table:style-name="cLine"${span} office:value-type="float" office:value="${plain}"/>`;
   }
   const style = header ? 'cHead' : c.align === 'r' ? 'cR' : c.align === 'c' ? 'cC' : 'cL';
   const p = c.text === '' ? '' : `<text:p>${esc(c.text)}</text:p>`;
@@ -116,12 +128,20 @@ function metaRow(t: MTable, widths: number[], fontSize: number): string {
 
 function sheet(t: MTable, name: string, o: LayoutOptions, auto: string[]): string {
   const widths = columnWidths(t, o);
-  widths.forEach((w, i) => auto.push(`<style:style style:name="${name}.co${i}" style:family="table-column"><style:table-column-properties style:column-width="${w.toFixed(2)}pt"/></style:style>`));
+  widths.forEach((w, i) =>
+    auto.push(
+      `<style:style style:name="${name}.co${i}" style:family="table-column"><style:table-column-properties style:column-width="${w.toFixed(2)}pt"/></style:style>`,
+    ),
+  );
   const out: string[] = [`<table:table table:name="${esc(name)}" table:style-name="${t.landscape ? 'taL' : 'taP'}">`];
-  widths.forEach((_, i) => out.push(`<table:table-column table:style-name="${name}.co${i}" table:default-cell-style-name="cMetaL"/>`));
+  widths.forEach((_, i) =>
+    out.push(`<table:table-column table:style-name="${name}.co${i}" table:default-cell-style-name="cMetaL"/>`),
+  );
   out.push(wideRow(t.title, 'cTitle', t.ncols));
   if (o.preamble === 'stacked') {
-    out.push(`<table:table-row table:style-name="ro">${'<table:table-cell table:style-name="cMetaL"/>'.repeat(t.ncols - 1)}<table:table-cell table:style-name="cMetaR" office:value-type="string"><text:p>${esc(t.tag)}</text:p></table:table-cell></table:table-row>`);
+    out.push(
+      `<table:table-row table:style-name="ro">${'<table:table-cell table:style-name="cMetaL"/>'.repeat(t.ncols - 1)}<table:table-cell table:style-name="cMetaR" office:value-type="string"><text:p>${esc(t.tag)}</text:p></table:table-cell></table:table-row>`,
+    );
     out.push(metaRow(t, widths, o.fontSize));
   } else {
     out.push(metaRow({ ...t, unitText: `${t.tag}  ${t.unitText}` }, widths, o.fontSize));
@@ -135,14 +155,23 @@ function sheet(t: MTable, name: string, o: LayoutOptions, auto: string[]): strin
 
 /** The cover and the 第二部分 heading on a first sheet, as some departments print a front sheet. */
 function frontSheet(lines: { text: string; style: string }[]): { colStyle: string; table: string } {
-  const col = '<style:style style:name="front.co0" style:family="table-column"><style:table-column-properties style:column-width="180mm"/></style:style>';
-  const rows = lines.map((l) => `<table:table-row table:style-name="ro"><table:table-cell table:style-name="${l.style}" office:value-type="string"><text:p>${esc(l.text)}</text:p></table:table-cell></table:table-row>`);
-  return { colStyle: col, table: `<table:table table:name="封面" table:style-name="taP"><table:table-column table:style-name="front.co0"/>${rows.join('')}</table:table>` };
+  const col =
+    '<style:style style:name="front.co0" style:family="table-column"><style:table-column-properties style:column-width="180mm"/></style:style>';
+  const rows = lines.map(
+    (l) =>
+      `<table:table-row table:style-name="ro"><table:table-cell table:style-name="${l.style}" office:value-type="string"><text:p>${esc(l.text)}</text:p></table:table-cell></table:table-row>`,
+  );
+  return {
+    colStyle: col,
+    table: `<table:table table:name="封面" table:style-name="taP"><table:table-column table:style-name="front.co0"/>${rows.join('')}</table:table>`,
+  };
 }
 
 /** Calc prints "Page N" by default; a fixture shows either nothing or the reports' — N —. */
 function footer(o: LayoutOptions): string {
-  return o.footer ? '<style:footer><text:p>— <text:page-number>1</text:page-number> —</text:p></style:footer>' : '<style:footer style:display="false"/>';
+  return o.footer
+    ? '<style:footer><text:p>— <text:page-number>1</text:page-number> —</text:p></style:footer>'
+    : '<style:footer style:display="false"/>';
 }
 
 export function toFods(doc: MDoc): string {

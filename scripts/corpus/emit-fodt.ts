@@ -39,11 +39,31 @@ function styles(o: LayoutOptions): string {
     page('pmP', 210, 297, 'portrait'),
     page('pmL', 297, 210, 'landscape'),
     // Paragraphs that open a page carry the page style (a "break with page style").
-    para('PCover', 'fo:text-align="center" fo:margin-top="80mm"', textProps(o, 24, true), ' style:master-page-name="Portrait"'),
-    para('PPartNew', 'fo:text-align="center" fo:margin-bottom="5mm"', textProps(o, 15, true), ' style:master-page-name="Portrait"'),
+    para(
+      'PCover',
+      'fo:text-align="center" fo:margin-top="80mm"',
+      textProps(o, 24, true),
+      ' style:master-page-name="Portrait"',
+    ),
+    para(
+      'PPartNew',
+      'fo:text-align="center" fo:margin-bottom="5mm"',
+      textProps(o, 15, true),
+      ' style:master-page-name="Portrait"',
+    ),
     para('PPart', 'fo:text-align="center" fo:margin-bottom="5mm"', textProps(o, 15, true)),
-    para('PTitleP', 'fo:text-align="center" fo:margin-bottom="2mm"', textProps(o, 15, true), ' style:master-page-name="Portrait"'),
-    para('PTitleL', 'fo:text-align="center" fo:margin-bottom="2mm"', textProps(o, 15, true), ' style:master-page-name="Landscape"'),
+    para(
+      'PTitleP',
+      'fo:text-align="center" fo:margin-bottom="2mm"',
+      textProps(o, 15, true),
+      ' style:master-page-name="Portrait"',
+    ),
+    para(
+      'PTitleL',
+      'fo:text-align="center" fo:margin-bottom="2mm"',
+      textProps(o, 15, true),
+      ' style:master-page-name="Landscape"',
+    ),
     para('PRight', 'fo:text-align="end"', textProps(o, fs)),
     para('PMeta', 'fo:text-align="start"', textProps(o, fs)),
     para('PNote', 'fo:text-align="start" fo:margin-top="1mm"', textProps(o, fs)),
@@ -82,16 +102,26 @@ function rowsXml(rows: MCell[][], ncols: number, header: boolean): string[] {
 function tableXml(t: MTable, n: number, o: LayoutOptions, auto: string[]): string {
   const widths = columnWidths(t, o);
   const name = `T${n}`;
-  auto.push(`<style:style style:name="${name}" style:family="table"><style:table-properties style:width="${widths.reduce((a, b) => a + b, 0).toFixed(2)}pt" table:align="center"/></style:style>`);
-  widths.forEach((w, i) => auto.push(`<style:style style:name="${name}.C${i}" style:family="table-column"><style:table-column-properties style:column-width="${w.toFixed(2)}pt"/></style:style>`));
+  auto.push(
+    `<style:style style:name="${name}" style:family="table"><style:table-properties style:width="${widths.reduce((a, b) => a + b, 0).toFixed(2)}pt" table:align="center"/></style:style>`,
+  );
+  widths.forEach((w, i) =>
+    auto.push(
+      `<style:style style:name="${name}.C${i}" style:family="table-column"><style:table-column-properties style:column-width="${w.toFixed(2)}pt"/></style:style>`,
+    ),
+  );
   const out: string[] = [];
   if (t.id !== null) {
     out.push(`<text:p text:style-name="${t.landscape ? 'PTitleL' : 'PTitleP'}">${esc(t.title)}</text:p>`);
     if (o.preamble === 'stacked') {
       out.push(`<text:p text:style-name="PRight">${esc(t.tag)}</text:p>`);
-      out.push(`<text:p text:style-name="PMeta">${esc(t.dept)}<text:s text:c="8"/>${esc(t.yearText)}<text:s text:c="8"/>${esc(t.unitText)}</text:p>`);
+      out.push(
+        `<text:p text:style-name="PMeta">${esc(t.dept)}<text:s text:c="8"/>${esc(t.yearText)}<text:s text:c="8"/>${esc(t.unitText)}</text:p>`,
+      );
     } else {
-      out.push(`<text:p text:style-name="PMeta">${esc(t.dept)}<text:s text:c="6"/>${esc(t.yearText)}<text:s text:c="6"/>${esc(t.tag)}<text:s text:c="6"/>${esc(t.unitText)}</text:p>`);
+      out.push(
+        `<text:p text:style-name="PMeta">${esc(t.dept)}<text:s text:c="6"/>${esc(t.yearText)}<text:s text:c="6"/>${esc(t.tag)}<text:s text:c="6"/>${esc(t.unitText)}</text:p>`,
+      );
     }
   } else if (t.title) out.push(`<text:p text:style-name="PBody">${esc(t.title)}</text:p>`);
   out.push(`<table:table table:name="${name}" table:style-name="${name}">`);
@@ -105,7 +135,9 @@ function tableXml(t: MTable, n: number, o: LayoutOptions, auto: string[]): strin
 
 /** The page-number footer (— N —) of the master pages, when the fixture prints one. */
 function footer(o: LayoutOptions): string {
-  return o.footer ? '<style:footer><text:p text:style-name="PFoot">— <text:page-number text:select-page="current">1</text:page-number> —</text:p></style:footer>' : '';
+  return o.footer
+    ? '<style:footer><text:p text:style-name="PFoot">— <text:page-number text:select-page="current">1</text:page-number> —</text:p></style:footer>'
+    : '';
 }
 
 export function toFodt(doc: MDoc): string {
@@ -115,7 +147,8 @@ export function toFodt(doc: MDoc): string {
   let n = 0;
   for (const b of doc.blocks) {
     if (b.kind === 'cover') body.push(`<text:p text:style-name="PCover">${esc(b.text)}</text:p>`);
-    else if (b.kind === 'heading') body.push(`<text:p text:style-name="${b.newPage ? 'PPartNew' : 'PPart'}">${esc(b.text)}</text:p>`);
+    else if (b.kind === 'heading')
+      body.push(`<text:p text:style-name="${b.newPage ? 'PPartNew' : 'PPart'}">${esc(b.text)}</text:p>`);
     else if (b.kind === 'para') body.push(`<text:p text:style-name="PBody">${esc(b.text)}</text:p>`);
     else body.push(tableXml(b.table, ++n, o, auto));
   }

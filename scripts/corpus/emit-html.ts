@@ -12,7 +12,9 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 function css(o: LayoutOptions): string {
   const border = o.borders === 'none' ? 'none' : '0.5pt solid #000';
   // Page numbers through CSS page-margin boxes (Chromium ≥ 131), printed as the reports do: — N —.
-  const foot = o.footer ? ` @bottom-center { content: "— " counter(page) " —"; font-size: 9pt; font-family: "${o.font}", serif; }` : '';
+  const foot = o.footer
+    ? ` @bottom-center { content: "— " counter(page) " —"; font-size: 9pt; font-family: "${o.font}", serif; }`
+    : '';
   return `
 @page { size: A4 portrait; margin: ${MARGIN_MM}mm;${foot} }
 @page wide { size: A4 landscape; margin: ${MARGIN_MM}mm;${foot} }
@@ -49,9 +51,13 @@ function table(t: MTable, o: LayoutOptions): string {
     out.push(`<div class="title">${esc(t.title)}</div>`);
     if (o.preamble === 'stacked') {
       out.push(`<div class="meta right"><span>${esc(t.tag)}</span></div>`);
-      out.push(`<div class="meta"><span>${esc(t.dept)}</span><span>${esc(t.yearText)}</span><span>${esc(t.unitText)}</span></div>`);
+      out.push(
+        `<div class="meta"><span>${esc(t.dept)}</span><span>${esc(t.yearText)}</span><span>${esc(t.unitText)}</span></div>`,
+      );
     } else {
-      out.push(`<div class="meta"><span>${esc(t.dept)}</span><span>${esc(t.yearText)}</span><span>${esc(t.tag)}</span><span>${esc(t.unitText)}</span></div>`);
+      out.push(
+        `<div class="meta"><span>${esc(t.dept)}</span><span>${esc(t.yearText)}</span><span>${esc(t.tag)}</span><span>${esc(t.unitText)}</span></div>`,
+      );
     }
   } else if (t.title) out.push(`<p class="note">${esc(t.title)}</p>`);
   out.push(`<table class="g" style="width:${total.toFixed(1)}pt">`);

@@ -45,13 +45,21 @@ function vRule(doc: Doc, o: LayoutOptions, x: number, y0: number, y1: number): v
   else doc.moveTo(x, y0).lineTo(x, y1).lineWidth(RULE).stroke('#000');
 }
 
-interface Placed { cell: MCell; lines: string[] }
+interface Placed {
+  cell: MCell;
+  lines: string[];
+}
 
 class TableDrawer {
   private readonly xs: number[];
   private readonly lineH: number;
 
-  constructor(private readonly doc: Doc, private readonly t: MTable, private readonly o: LayoutOptions, private readonly newPage: () => void) {
+  constructor(
+    private readonly doc: Doc,
+    private readonly t: MTable,
+    private readonly o: LayoutOptions,
+    private readonly newPage: () => void,
+  ) {
     const widths = columnWidths(t, o);
     const total = widths.reduce((a, b) => a + b, 0);
     const left = (doc.page.width - total) / 2;
@@ -75,12 +83,19 @@ class TableDrawer {
 
   /** Heights of a block of rows; a rowspan cell's extra height goes to the last row it covers. */
   private heights(rows: Placed[][]): number[] {
-    const h = rows.map((r) => Math.max(this.lineH, ...r.filter((p) => p.cell.rs === 1).map((p) => p.lines.length * this.lineH)) + 2 * PAD_Y);
-    rows.forEach((r, i) => r.filter((p) => p.cell.rs > 1).forEach((p) => {
-      const need = p.lines.length * this.lineH + 2 * PAD_Y;
-      const have = h.slice(i, i + p.cell.rs).reduce((a, b) => a + b, 0);
-      if (need > have) h[i + p.cell.rs - 1]! += need - have;
-    }));
+    const h = rows.map(
+      (r) =>
+        Math.max(this.lineH, ...r.filter((p) => p.cell.rs === 1).map((p) => p.lines.length * this.lineH)) + 2 * PAD_Y,
+    );
+    rows.forEach((r, i) =>
+      r
+        .filter((p) => p.cell.rs > 1)
+        .forEach((p) => {
+          const need = p.lines.length * this.lineH + 2 * PAD_Y;
+          const have = h.slice(i, i + p.cell.rs).reduce((a, b) => a + b, 0);
+          if (need > have) h[i + p.cell.rs - 1]! += need - have;
+        }),
+    );
     return h;
   }
 
@@ -147,9 +162,22 @@ class TableDrawer {
 export async function renderPdfkit(model: MDoc): Promise<Buffer> {
   const o = model.options;
   const date = new Date(Date.UTC(2025, 0, 1));
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, autoFirstPage: false, info: { Title: model.title, Producer: 'PDFKit', Creator: 'juesuan corpus (pdfkit)', CreationDate: date, ModDate: date } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    autoFirstPage: false,
+    info: {
+      Title: model.title,
+      Producer: 'PDFKit',
+      Creator: 'juesuan corpus (pdfkit)',
+      CreationDate: date,
+      ModDate: date,
+    },
+  });
   doc.font(FONT_PATH);
-  const page = (landscape: boolean) => doc.addPage({ size: 'A4', layout: landscape ? 'landscape' : 'portrait', margin: MARGIN });
+  const page = (landscape: boolean) =>
+    doc.addPage({ size: 'A4', layout: landscape ? 'landscape' : 'portrait', margin: MARGIN });
   const width = () => doc.page.width - 2 * MARGIN;
   page(false);
   let fresh = true;
@@ -162,7 +190,10 @@ export async function renderPdfkit(model: MDoc): Promise<Buffer> {
       doc.fontSize(15).text(b.text, MARGIN, doc.page.margins.top, { width: width(), align: 'center' }).moveDown(0.8);
       fresh = false;
     } else if (b.kind === 'para') {
-      doc.fontSize(10.5).text(b.text, MARGIN, doc.y, { width: width(), indent: 21, lineGap: 3, align: 'justify' }).moveDown(0.3);
+      doc
+        .fontSize(10.5)
+        .text(b.text, MARGIN, doc.y, { width: width(), indent: 21, lineGap: 3, align: 'justify' })
+        .moveDown(0.3);
     } else {
       const t = b.table;
       if (t.id !== null) {
@@ -173,7 +204,11 @@ export async function renderPdfkit(model: MDoc): Promise<Buffer> {
         const y = doc.y;
         doc.text(t.dept, MARGIN, y, { lineBreak: false });
         doc.text(t.yearText, MARGIN, y, { width: width(), align: 'center', lineBreak: false });
-        doc.text(o.preamble === 'stacked' ? t.unitText : `${t.tag}  ${t.unitText}`, MARGIN, y, { width: width(), align: 'right', lineBreak: false });
+        doc.text(o.preamble === 'stacked' ? t.unitText : `${t.tag}  ${t.unitText}`, MARGIN, y, {
+          width: width(),
+          align: 'right',
+          lineBreak: false,
+        });
         doc.y = y + o.fontSize * 1.6;
       } else if (t.title) doc.fontSize(10.5).text(t.title, MARGIN, doc.y, { width: width() });
       const drawer = new TableDrawer(doc, t, o, () => page(t.landscape));
@@ -188,7 +223,9 @@ export async function renderPdfkit(model: MDoc): Promise<Buffer> {
     for (let i = range.start; i < range.start + range.count; i++) {
       doc.switchToPage(i);
       doc.page.margins.bottom = 0; // writing below the margin must not open a new page
-      doc.fontSize(9).text(`— ${i + 1} —`, 0, doc.page.height - 28, { width: doc.page.width, align: 'center', lineBreak: false });
+      doc
+        .fontSize(9)
+        .text(`— ${i + 1} —`, 0, doc.page.height - 28, { width: doc.page.width, align: 'center', lineBreak: false });
     }
   }
   doc.end();

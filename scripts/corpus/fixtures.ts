@@ -38,32 +38,135 @@ const UKAI = 'AR PL UKai CN';
 
 export const FIXTURES: Fixture[] = [
   // LibreOffice Writer (.fodt): Word-like report tables, stroked rules merged into long lines.
-  { seed: '000', producer: 'lo-writer', variant: 'report', options: { font: NOTO_SERIF, narrative: true, footer: true } },
-  { seed: '001', producer: 'lo-writer', variant: 'split3', options: { font: WQY, codes: 'split-every', wrap: true, thousands: true } },
-  { seed: '003', producer: 'lo-writer', variant: 'wrapped', options: { font: NOTO_SANS, codes: 'split-change', wrap: true, valign: 'top', grouped: true } },
-  { seed: '004', producer: 'lo-writer', variant: 'noborder', options: { font: UMING, borders: 'none', preamble: 'one-line' } },
-  { seed: '000', producer: 'lo-writer', variant: 'kangxi', options: { font: NOTO_SERIF, kangxi: true, codes: 'split-every' } },
+  {
+    seed: '000',
+    producer: 'lo-writer',
+    variant: 'report',
+    options: { font: NOTO_SERIF, narrative: true, footer: true },
+  },
+  {
+    seed: '001',
+    producer: 'lo-writer',
+    variant: 'split3',
+    options: { font: WQY, codes: 'split-every', wrap: true, thousands: true },
+  },
+  {
+    seed: '003',
+    producer: 'lo-writer',
+    variant: 'wrapped',
+    options: { font: NOTO_SANS, codes: 'split-change', wrap: true, valign: 'top', grouped: true },
+  },
+  {
+    seed: '004',
+    producer: 'lo-writer',
+    variant: 'noborder',
+    options: { font: UMING, borders: 'none', preamble: 'one-line' },
+  },
+  {
+    seed: '000',
+    producer: 'lo-writer',
+    variant: 'kangxi',
+    options: { font: NOTO_SERIF, kangxi: true, codes: 'split-every' },
+  },
   // LibreOffice Calc (.fods): one sheet per table, numbers as numbers, rows to repeat.
   { seed: '000', producer: 'lo-calc', variant: 'split3', options: { font: NOTO_SANS, codes: 'split-every' } },
-  { seed: '001', producer: 'lo-calc', variant: 'plain', options: { font: WQY, borders: 'none', codes: 'in-name', thousands: true } },
-  { seed: '003', producer: 'lo-calc', variant: 'wrapped', options: { font: NOTO_SERIF, codes: 'split-change', wrap: true, grouped: true, footer: true } },
-  { seed: '004', producer: 'lo-calc', variant: 'wrapped', options: { font: UKAI, codes: 'split-every', wrap: true, valign: 'top' } },
+  {
+    seed: '001',
+    producer: 'lo-calc',
+    variant: 'plain',
+    options: { font: WQY, borders: 'none', codes: 'in-name', thousands: true },
+  },
+  {
+    seed: '003',
+    producer: 'lo-calc',
+    variant: 'wrapped',
+    options: { font: NOTO_SERIF, codes: 'split-change', wrap: true, grouped: true, footer: true },
+  },
+  {
+    seed: '004',
+    producer: 'lo-calc',
+    variant: 'wrapped',
+    options: { font: UKAI, codes: 'split-every', wrap: true, valign: 'top' },
+  },
   // Chromium print to PDF: CSS borders become thin filled rectangles; text is written glyph by glyph.
-  { seed: '000', producer: 'chromium', variant: 'wrapped', options: { font: WQY, codes: 'split-change', wrap: true, valign: 'top', footer: true } },
-  { seed: '001', producer: 'chromium', variant: 'type3', options: { font: NOTO_SERIF, thousands: true, grouped: true } },
+  {
+    seed: '000',
+    producer: 'chromium',
+    variant: 'wrapped',
+    options: { font: WQY, codes: 'split-change', wrap: true, valign: 'top', footer: true },
+  },
+  {
+    seed: '001',
+    producer: 'chromium',
+    variant: 'type3',
+    options: { font: NOTO_SERIF, thousands: true, grouped: true },
+  },
   { seed: '003', producer: 'chromium', variant: 'noborder', options: { font: WQY, borders: 'none', codes: 'in-name' } },
-  { seed: '004', producer: 'chromium', variant: 'kangxi', options: { font: WQY, kangxi: true, codes: 'split-every', wrap: true } },
-  { seed: '001', producer: 'chromium', variant: 'split', options: { font: WQY, fontSize: 12, codes: 'split-every', thousands: true } },
+  {
+    seed: '004',
+    producer: 'chromium',
+    variant: 'kangxi',
+    options: { font: WQY, kangxi: true, codes: 'split-every', wrap: true },
+  },
+  {
+    seed: '001',
+    producer: 'chromium',
+    variant: 'split',
+    options: { font: WQY, fontSize: 12, codes: 'split-every', thousands: true },
+  },
   // ReportLab: STSong-Light is referenced, not embedded; wqy/ukai are embedded subsets. GRID rules are stroked.
   { seed: '000', producer: 'reportlab', variant: 'stsong', options: { font: 'STSong-Light', footer: true } },
-  { seed: '001', producer: 'reportlab', variant: 'stsong-split3', options: { font: 'STSong-Light', codes: 'split-every', wrap: true, valign: 'top', thousands: true } },
-  { seed: '003', producer: 'reportlab', variant: 'noborder', options: { font: 'wqy', borders: 'none', codes: 'split-change' } },
-  { seed: '004', producer: 'reportlab', variant: 'wrapped', options: { font: 'ukai', wrap: true, grouped: true, codes: 'in-name' } },
+  {
+    seed: '001',
+    producer: 'reportlab',
+    variant: 'stsong-split3',
+    options: { font: 'STSong-Light', codes: 'split-every', wrap: true, valign: 'top', thousands: true },
+  },
+  {
+    seed: '003',
+    producer: 'reportlab',
+    variant: 'noborder',
+    options: { font: 'wqy', borders: 'none', codes: 'split-change' },
+  },
+  {
+    seed: '004',
+    producer: 'reportlab',
+    variant: 'wrapped',
+    options: { font: 'ukai', wrap: true, grouped: true, codes: 'in-name' },
+  },
   // pdfkit laid out by this corpus: every rule as a filled rectangle, or stroked, or none.
-  { seed: '001', producer: 'pdfkit', variant: 'rects', options: { borders: 'rect', codes: 'split-change', wrap: true, valign: 'top', thousands: true, grouped: true, footer: true } },
-  { seed: '003', producer: 'pdfkit', variant: 'rects-split', options: { borders: 'rect', codes: 'split-every', fontSize: 11.5, digitsFont: 'Helvetica' } },
-  { seed: '000', producer: 'pdfkit', variant: 'glyphs-noborder', options: { borders: 'none', wrap: true, valign: 'top', preamble: 'one-line', glyphwise: true } },
-  { seed: '004', producer: 'pdfkit', variant: 'glyphs', options: { codes: 'split-change', glyphwise: true, footer: true } },
+  {
+    seed: '001',
+    producer: 'pdfkit',
+    variant: 'rects',
+    options: {
+      borders: 'rect',
+      codes: 'split-change',
+      wrap: true,
+      valign: 'top',
+      thousands: true,
+      grouped: true,
+      footer: true,
+    },
+  },
+  {
+    seed: '003',
+    producer: 'pdfkit',
+    variant: 'rects-split',
+    options: { borders: 'rect', codes: 'split-every', fontSize: 11.5, digitsFont: 'Helvetica' },
+  },
+  {
+    seed: '000',
+    producer: 'pdfkit',
+    variant: 'glyphs-noborder',
+    options: { borders: 'none', wrap: true, valign: 'top', preamble: 'one-line', glyphwise: true },
+  },
+  {
+    seed: '004',
+    producer: 'pdfkit',
+    variant: 'glyphs',
+    options: { codes: 'split-change', glyphwise: true, footer: true },
+  },
   // Rewrites of the fixtures above. Only rewrites whose text layer stays true are kept: Ghostscript
   // garbles pdfkit's CID fonts and the substitute it embeds for non-embedded STSong-Light, and
   // mutool convert (1.21) loses the ToUnicode of subset TrueType/Type 1 fonts (LibreOffice, pdfkit)

@@ -33,7 +33,13 @@ export interface Grid {
 }
 
 /** A cell before placement: columns are assigned HTML-style (skipping columns held by rowspans above). */
-interface Spec { text: string; cs?: number; rs?: number; role: Role; align?: Align }
+interface Spec {
+  text: string;
+  cs?: number;
+  rs?: number;
+  role: Role;
+  align?: Align;
+}
 
 const H = (text: string, cs = 1, rs = 1): Spec => ({ text, cs, rs, role: 'head', align: 'c' });
 const NAME = (text: string, cs = 1): Spec => ({ text, cs, role: 'name', align: 'l' });
@@ -79,12 +85,23 @@ export interface GridContext {
 
 export function buildGrid(id: string, t: TruthTable, ctx: GridContext): Grid {
   switch (id) {
-    case '01': return twoSided(t, ['金额'], ctx, 2);
-    case '04': return twoSided(t, ['合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'], ctx, 2);
-    case '06': return economic(t, ctx);
-    case '09': return threePublic(t, ctx);
-    case '10': return assets(t, ctx);
-    default: return codeTable(id, t, ctx);
+    case '01':
+      return twoSided(t, ['金额'], ctx, 2);
+    case '04':
+      return twoSided(
+        t,
+        ['合计', '一般公共预算财政拨款', '政府性基金预算财政拨款', '国有资本经营预算财政拨款'],
+        ctx,
+        2,
+      );
+    case '06':
+      return economic(t, ctx);
+    case '09':
+      return threePublic(t, ctx);
+    case '10':
+      return assets(t, ctx);
+    default:
+      return codeTable(id, t, ctx);
   }
 }
 
@@ -113,20 +130,38 @@ function twoSided(t: TruthTable, right: string[], ctx: GridContext, firstRight: 
   const spend = rows.filter((r) => lineOf(r.key) > half);
   const names = right.length === 1 ? [ctx.amountWord] : right;
   const ncols = 5 + names.length;
-  const header = place([
-    [H('收入', 3), H('支出', 2 + names.length)],
-    [H('项目'), H('行次'), H(ctx.amountWord), H('项目（按功能分类）'), H('行次'), ...names.map((n) => H(n))],
-    [H('栏次'), H(''), H('1'), H('栏次'), H(''), ...names.map((_, k) => H(String(firstRight + k)))],
-  ], ncols);
-  const body = place(income.map((inc, k) => {
-    const sp = spend[k]!;
-    return [
-      NAME(inc.label), LINE(lineOf(inc.key)), amountSpec(inc.values['1'], ctx),
-      NAME(sp.label), LINE(lineOf(sp.key)), ...names.map((_, j) => amountSpec(sp.values[String(firstRight + j)], ctx)),
-    ];
-  }), ncols);
-  const incEm = nameEm(income.map((r) => r.label), ctx, 17);
-  const spEm = nameEm(spend.map((r) => r.label), ctx, 17);
+  const header = place(
+    [
+      [H('收入', 3), H('支出', 2 + names.length)],
+      [H('项目'), H('行次'), H(ctx.amountWord), H('项目（按功能分类）'), H('行次'), ...names.map((n) => H(n))],
+      [H('栏次'), H(''), H('1'), H('栏次'), H(''), ...names.map((_, k) => H(String(firstRight + k)))],
+    ],
+    ncols,
+  );
+  const body = place(
+    income.map((inc, k) => {
+      const sp = spend[k]!;
+      return [
+        NAME(inc.label),
+        LINE(lineOf(inc.key)),
+        amountSpec(inc.values['1'], ctx),
+        NAME(sp.label),
+        LINE(lineOf(sp.key)),
+        ...names.map((_, j) => amountSpec(sp.values[String(firstRight + j)], ctx)),
+      ];
+    }),
+    ncols,
+  );
+  const incEm = nameEm(
+    income.map((r) => r.label),
+    ctx,
+    17,
+  );
+  const spEm = nameEm(
+    spend.map((r) => r.label),
+    ctx,
+    17,
+  );
   // 04's long fund names wrap in their header cells anyway (as printed: 一般公共预算财政拨 款).
   const colEm = [incEm, 2.6, amountEm(ctx), spEm, 2.6, ...names.map(() => amountEm(ctx) + 0.5)];
   const colRoles: Role[] = ['name', 'line', 'num', 'name', 'line', ...names.map((): Role => 'num')];
@@ -168,10 +203,14 @@ function codeTable(id: string, t: TruthTable, ctx: GridContext): Grid {
   const lead = nCode + 1; // code cells + name cell
   const ncols = lead + n;
   const nums = names.map((_, k) => H(String(k + 1)));
-  const codeHead: Spec[] = nCode === 3
-    ? [H('支出功能分类科目编码', 3), H('科目名称')]
-    : nCode === 1 ? [H('科目编码'), H('科目名称')] : [H('科目编码及名称')];
-  const codeSub: Spec[] = nCode === 3 ? [H('类'), H('款'), H('项'), H('栏次')] : nCode === 1 ? [H('栏次', 2)] : [H('栏次')];
+  const codeHead: Spec[] =
+    nCode === 3
+      ? [H('支出功能分类科目编码', 3), H('科目名称')]
+      : nCode === 1
+        ? [H('科目编码'), H('科目名称')]
+        : [H('科目编码及名称')];
+  const codeSub: Spec[] =
+    nCode === 3 ? [H('类'), H('款'), H('项'), H('栏次')] : nCode === 1 ? [H('栏次', 2)] : [H('栏次')];
   let rows: Spec[][];
   if (id === '07') {
     rows = [
@@ -186,25 +225,24 @@ function codeTable(id: string, t: TruthTable, ctx: GridContext): Grid {
       [...codeSub, ...nums],
     ];
   } else {
-    rows = [
-      [H('项目', lead), ...names.map((x) => H(x, 1, 2))],
-      codeHead,
-      [...codeSub, ...nums],
-    ];
+    rows = [[H('项目', lead), ...names.map((x) => H(x, 1, 2))], codeHead, [...codeSub, ...nums]];
   }
   const header = place(rows, ncols);
   let prev: string | null = null;
-  const body = place(rowsOf(t).map((r) => {
-    const values = Array.from({ length: n }, (_, k) => amountSpec(r.values[String(k + 1)], ctx));
-    if (r.key === 'total') {
-      prev = null;
-      return [...Array.from({ length: nCode }, () => CODE('')), NAME(r.label), ...values];
-    }
-    const code = r.key.replace(/^code:/, '');
-    const cells = codeCells(code, prev, mode);
-    prev = code;
-    return [...cells, NAME(mode === 'in-name' ? `${code} ${r.label}` : r.label), ...values];
-  }), ncols);
+  const body = place(
+    rowsOf(t).map((r) => {
+      const values = Array.from({ length: n }, (_, k) => amountSpec(r.values[String(k + 1)], ctx));
+      if (r.key === 'total') {
+        prev = null;
+        return [...Array.from({ length: nCode }, () => CODE('')), NAME(r.label), ...values];
+      }
+      const code = r.key.replace(/^code:/, '');
+      const cells = codeCells(code, prev, mode);
+      prev = code;
+      return [...cells, NAME(mode === 'in-name' ? `${code} ${r.label}` : r.label), ...values];
+    }),
+    ncols,
+  );
   const labels = rowsOf(t).map((r) => (mode === 'in-name' ? `2010301 ${r.label}` : r.label));
   const codeEm = nCode === 3 ? [2.6, 2.2, 2.2] : nCode === 1 ? [5] : [];
   const colEm = [...codeEm, nameEm(labels, ctx, mode === 'in-name' ? 24 : 20), ...names.map(() => amountEm(ctx))];
@@ -218,26 +256,48 @@ function economic(t: TruthTable, ctx: GridContext): Grid {
   let personnel: { label: string; value: string | undefined } | undefined;
   let publicTotal: { label: string; value: string | undefined } | undefined;
   for (const r of rowsOf(t)) {
-    if (r.key === 'total:人员经费') { personnel = { label: r.label, value: r.values['1'] }; continue; }
-    if (r.key === 'total:公用经费') { publicTotal = { label: r.label, value: r.values['1'] }; continue; }
+    if (r.key === 'total:人员经费') {
+      personnel = { label: r.label, value: r.values['1'] };
+      continue;
+    }
+    if (r.key === 'total:公用经费') {
+      publicTotal = { label: r.label, value: r.values['1'] };
+      continue;
+    }
     const code = r.key.replace(/^code:/, '');
     const g = /^30[13]/.test(code) ? 0 : /^302/.test(code) ? 1 : 2;
     groups[g]!.push({ code, label: r.label, value: r.values['1'] });
   }
   const ncols = 9;
-  const header = place([
-    [H('人员经费', 3), H('公用经费', 6)],
-    [0, 1, 2].flatMap(() => [H('经济分类科目编码'), H('科目名称'), H('金额')]),
-  ], ncols);
+  const header = place(
+    [[H('人员经费', 3), H('公用经费', 6)], [0, 1, 2].flatMap(() => [H('经济分类科目编码'), H('科目名称'), H('金额')])],
+    ncols,
+  );
   const nRows = Math.max(...groups.map((g) => g.length));
-  const body = place(Array.from({ length: nRows }, (_, k) => groups.flatMap((g): Spec[] => {
-    const r = g[k];
-    return r ? [CODE(r.code), NAME(r.label), amountSpec(r.value, ctx)] : [CODE(''), NAME(''), { text: '', role: 'num', align: 'r' }];
-  })), ncols);
-  body.push(...place([[
-    NAME(personnel?.label ?? '人员经费合计', 2), amountSpec(personnel?.value, ctx),
-    NAME(publicTotal?.label ?? '公用经费合计', 5), amountSpec(publicTotal?.value, ctx),
-  ]], ncols));
+  const body = place(
+    Array.from({ length: nRows }, (_, k) =>
+      groups.flatMap((g): Spec[] => {
+        const r = g[k];
+        return r
+          ? [CODE(r.code), NAME(r.label), amountSpec(r.value, ctx)]
+          : [CODE(''), NAME(''), { text: '', role: 'num', align: 'r' }];
+      }),
+    ),
+    ncols,
+  );
+  body.push(
+    ...place(
+      [
+        [
+          NAME(personnel?.label ?? '人员经费合计', 2),
+          amountSpec(personnel?.value, ctx),
+          NAME(publicTotal?.label ?? '公用经费合计', 5),
+          amountSpec(publicTotal?.value, ctx),
+        ],
+      ],
+      ncols,
+    ),
+  );
   const nm = ctx.opts.wrap ? 6.5 : 13;
   const colEm = [0, 1, 2].flatMap(() => [4.2, nm, amountEm(ctx)]);
   const colRoles: Role[] = [0, 1, 2].flatMap((): Role[] => ['code', 'name', 'num']);
@@ -247,22 +307,38 @@ function economic(t: TruthTable, ctx: GridContext): Grid {
 /** 09: 三公 with the structurally empty cells printed as the seed prints them. */
 function threePublic(t: TruthTable, ctx: GridContext): Grid {
   const ncols = 5;
-  const header = place([
-    [H('项目'), H('行次'), H('年初预算数'), H('全年预算数'), H('决算数')],
-    [H('栏次'), H(''), H('1'), H('2'), H('3')],
-  ], ncols);
+  const header = place(
+    [
+      [H('项目'), H('行次'), H('年初预算数'), H('全年预算数'), H('决算数')],
+      [H('栏次'), H(''), H('1'), H('2'), H('3')],
+    ],
+    ncols,
+  );
   const rows = rowsOf(t);
-  const body = place(rows.map((r) => {
-    const no = lineOf(r.key);
-    const cells = [1, 2, 3].map((col): Spec => {
-      const v = r.values[String(col)];
-      const structural = (no >= 7 && col <= 2) || (no === 10 && col === 3);
-      if (v === undefined && structural && ctx.dash09) return { text: ctx.dash09, role: 'num', align: 'c' };
-      return amountSpec(v, ctx);
-    });
-    return [NAME(r.label), LINE(no), ...cells];
-  }), ncols);
-  const colEm = [nameEm(rows.map((r) => r.label), ctx, 24), 2.6, 5.5, 5.5, 5.5];
+  const body = place(
+    rows.map((r) => {
+      const no = lineOf(r.key);
+      const cells = [1, 2, 3].map((col): Spec => {
+        const v = r.values[String(col)];
+        const structural = (no >= 7 && col <= 2) || (no === 10 && col === 3);
+        if (v === undefined && structural && ctx.dash09) return { text: ctx.dash09, role: 'num', align: 'c' };
+        return amountSpec(v, ctx);
+      });
+      return [NAME(r.label), LINE(no), ...cells];
+    }),
+    ncols,
+  );
+  const colEm = [
+    nameEm(
+      rows.map((r) => r.label),
+      ctx,
+      24,
+    ),
+    2.6,
+    5.5,
+    5.5,
+    5.5,
+  ];
   return { ncols, colEm, colRoles: ['name', 'line', 'num', 'num', 'num'], header, body };
 }
 
@@ -271,7 +347,22 @@ function assets(t: TruthTable, ctx: GridContext): Grid {
   const ncols = 3;
   const header = place([[H('项目'), H('栏次'), H('决算数')]], ncols);
   const rows = rowsOf(t);
-  const body = place(rows.map((r) => [NAME(r.label), LINE(lineOf(r.key)), { text: r.values['1'] ?? '', role: 'num', align: 'r' } as Spec]), ncols);
-  const colEm = [nameEm(rows.map((r) => r.label), ctx, 26), 2.6, 5.5];
+  const body = place(
+    rows.map((r) => [
+      NAME(r.label),
+      LINE(lineOf(r.key)),
+      { text: r.values['1'] ?? '', role: 'num', align: 'r' } as Spec,
+    ]),
+    ncols,
+  );
+  const colEm = [
+    nameEm(
+      rows.map((r) => r.label),
+      ctx,
+      26,
+    ),
+    2.6,
+    5.5,
+  ];
   return { ncols, colEm, colRoles: ['name', 'line', 'num'], header, body };
 }

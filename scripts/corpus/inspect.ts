@@ -25,19 +25,24 @@ export interface PdfFacts {
   textBytes: number;
 }
 
-const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+const sh = (cmd: string, args: string[]) =>
+  execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 
 export function inspectPdf(file: string): PdfFacts {
   const info = sh('pdfinfo', [file]);
   const field = (k: string) => new RegExp(`^${k}:[ \\t]*(.*)$`, 'm').exec(info)?.[1]?.trim() ?? '';
-  const fonts = sh('pdffonts', [file]).split('\n').slice(2).filter(Boolean).map((l) => {
-    // Columns: name, type (may contain spaces), encoding, emb, sub, uni, object, id — parse from the right.
-    const parts = l.trim().split(/\s+/);
-    const emb = parts[parts.length - 5] === 'yes';
-    const name = parts[0]!;
-    const type = parts.slice(1, parts.length - 6).join(' ');
-    return { name, type, embedded: emb };
-  });
+  const fonts = sh('pdffonts', [file])
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((l) => {
+      // Columns: name, type (may contain spaces), encoding, emb, sub, uni, object, id — parse from the right.
+      const parts = l.trim().split(/\s+/);
+      const emb = parts[parts.length - 5] === 'yes';
+      const name = parts[0]!;
+      const type = parts.slice(1, parts.length - 6).join(' ');
+      return { name, type, embedded: emb };
+    });
   const dir = mkdtempSync(path.join(tmpdir(), 'corpus-inspect-'));
   const ops = { strokes: 0, rectFills: 0, pathFills: 0, textOps: 0, textBytes: 0 };
   try {
@@ -48,8 +53,12 @@ export function inspectPdf(file: string): PdfFacts {
     rmSync(dir, { recursive: true, force: true });
   }
   return {
-    producer: field('Producer'), creator: field('Creator'), pages: Number(field('Pages')),
-    bytes: readFileSync(file).length, fonts, ...ops,
+    producer: field('Producer'),
+    creator: field('Creator'),
+    pages: Number(field('Pages')),
+    bytes: readFileSync(file).length,
+    fonts,
+    ...ops,
   };
 }
 
@@ -62,10 +71,15 @@ function contentStreams(pdf: string): string[] {
   for (const m of pdf.matchAll(/(\d+) 0 obj\b([\s\S]*?)endobj/g)) {
     const body = m[2]!;
     const at = body.search(/stream\r?\n/);
-    objects.set(m[1]!, at < 0 ? { dict: body, stream: null } : {
-      dict: body.slice(0, at),
-      stream: body.slice(body.indexOf('\n', at) + 1, body.lastIndexOf('endstream')),
-    });
+    objects.set(
+      m[1]!,
+      at < 0
+        ? { dict: body, stream: null }
+        : {
+            dict: body.slice(0, at),
+            stream: body.slice(body.indexOf('\n', at) + 1, body.lastIndexOf('endstream')),
+          },
+    );
   }
   const ids = new Set<string>();
   for (const o of objects.values()) {
@@ -82,7 +96,10 @@ function contentStreams(pdf: string): string[] {
  * strings are skipped as operands, so glyph codes are never read as operators). A rectangle (re)
  * painted by a fill is a "filled rect" rule; any stroke (S, s) counts as a stroked path.
  */
-function countOps(s: string, acc: { strokes: number; rectFills: number; pathFills: number; textOps: number; textBytes: number }): void {
+function countOps(
+  s: string,
+  acc: { strokes: number; rectFills: number; pathFills: number; textOps: number; textBytes: number },
+): void {
   let i = 0;
   let rect = false;
   let lines = false;
@@ -97,7 +114,11 @@ function countOps(s: string, acc: { strokes: number; rectFills: number; pathFill
       i++;
       while (i < n && depth > 0) {
         const c = s[i]!;
-        if (c === '\\') { i += 1 + (/^[0-7]{1,3}/.exec(s.slice(i + 1, i + 4))?.[0].length ?? 1); bytes++; continue; }
+        if (c === '\\') {
+          i += 1 + (/^[0-7]{1,3}/.exec(s.slice(i + 1, i + 4))?.[0].length ?? 1);
+          bytes++;
+          continue;
+        }
         if (c === '(') depth++;
         else if (c === ')') depth--;
         if (depth > 0) bytes++;
@@ -110,7 +131,7 @@ function countOps(s: string, acc: { strokes: number; rectFills: number; pathFill
       i = end + 1;
     } else if (ch === '/') {
       i++;
-      while (i < n && !/[\s/\[\]()<>{}]/.test(s[i]!)) i++;
+      while (i < n && !/[\s/[\]()<>{}]/.test(s[i]!)) i++;
     } else if (/[A-Za-z'"*]/.test(ch)) {
       let j = i;
       while (j < n && /[A-Za-z'"*0-9]/.test(s[j]!)) j++;
@@ -123,9 +144,14 @@ function countOps(s: string, acc: { strokes: number; rectFills: number; pathFill
         if (rect && !curve) acc.rectFills++;
         else if (lines && !curve) acc.pathFills++;
         rect = lines = curve = false;
-      } else if (op === 'S' || op === 's') { acc.strokes++; rect = lines = curve = false; }
-      else if (op === 'B' || op === 'B*' || op === 'b' || op === 'b*' || op === 'n') rect = lines = curve = false;
-      else if (op === 'Tj' || op === 'TJ' || op === "'" || op === '"') { acc.textOps++; acc.textBytes += strBytes; }
+      } else if (op === 'S' || op === 's') {
+        acc.strokes++;
+        rect = lines = curve = false;
+      } else if (op === 'B' || op === 'B*' || op === 'b' || op === 'b*' || op === 'n') rect = lines = curve = false;
+      else if (op === 'Tj' || op === 'TJ' || op === "'" || op === '"') {
+        acc.textOps++;
+        acc.textBytes += strBytes;
+      }
       strBytes = 0; // operands belong to the operator that follows them
     } else i++;
   }

@@ -11,16 +11,27 @@ const FIXED_DATE = 'D:20250101000000';
 const FIXED_ISO = '2025-01-01T00:00:00';
 
 function sameLength(original: string, replacement: string): string {
-  return replacement.length >= original.length ? replacement.slice(0, original.length) : replacement + original.slice(replacement.length);
+  return replacement.length >= original.length
+    ? replacement.slice(0, original.length)
+    : replacement + original.slice(replacement.length);
 }
 
 export function normalizePdf(pdf: Buffer): Buffer {
   let s = pdf.toString('latin1');
   // /CreationDate (D:20261126123222+00'00') and /ModDate, in the info dictionary (and XMP-less producers).
-  s = s.replace(/(\/(?:CreationDate|ModDate)\s*\()(D:\d{4,14})/g, (_, pre: string, d: string) => pre + sameLength(d, FIXED_DATE));
+  s = s.replace(
+    /(\/(?:CreationDate|ModDate)\s*\()(D:\d{4,14})/g,
+    (_, pre: string, d: string) => pre + sameLength(d, FIXED_DATE),
+  );
   // XMP packets are uncompressed by convention: dates and document/instance UUIDs.
-  s = s.replace(/(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)/g, (_, pre: string, d: string) => pre + sameLength(d, FIXED_ISO));
-  s = s.replace(/(xmp:(?:CreateDate|ModifyDate|MetadataDate)=")(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)/g, (_, pre: string, d: string) => pre + sameLength(d, FIXED_ISO));
+  s = s.replace(
+    /(<xmp:(?:CreateDate|ModifyDate|MetadataDate)>)(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)/g,
+    (_, pre: string, d: string) => pre + sameLength(d, FIXED_ISO),
+  );
+  s = s.replace(
+    /(xmp:(?:CreateDate|ModifyDate|MetadataDate)=")(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)/g,
+    (_, pre: string, d: string) => pre + sameLength(d, FIXED_ISO),
+  );
   let n = 0;
   s = s.replace(/(uuid:)([0-9a-fA-F-]{36})/g, (_, pre: string, u: string) => {
     const h = createHash('sha256').update(`uuid${n++}`).digest('hex');
@@ -32,7 +43,13 @@ export function normalizePdf(pdf: Buffer): Buffer {
   const idRe = /\/ID\s*\[\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\]/g;
   const digest = createHash('sha256').update(s.replace(idRe, '/ID[]')).digest('hex');
   s = s.replace(idRe, (m: string, a: string, b: string) => {
-    const fill = (x: string, salt: string) => createHash('sha256').update(digest + salt).digest('hex').repeat(4).slice(0, x.length).toUpperCase();
+    const fill = (x: string, salt: string) =>
+      createHash('sha256')
+        .update(digest + salt)
+        .digest('hex')
+        .repeat(4)
+        .slice(0, x.length)
+        .toUpperCase();
     return m.replace(a, fill(a, 'a')).replace(b, fill(b, b === a ? 'a' : 'b'));
   });
   return Buffer.from(s, 'latin1');

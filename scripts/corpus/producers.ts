@@ -13,7 +13,12 @@ export const EPOCH = 1735689600;
 const ENV = { ...process.env, SOURCE_DATE_EPOCH: String(EPOCH), TZ: 'UTC', LANG: 'zh_CN.UTF-8' };
 
 function run(cmd: string, args: string[], opts: { cwd?: string; timeoutMs?: number } = {}): void {
-  execFileSync(cmd, args, { env: ENV, cwd: opts.cwd, stdio: ['ignore', 'ignore', 'pipe'], timeout: opts.timeoutMs ?? 300_000 });
+  execFileSync(cmd, args, {
+    env: ENV,
+    cwd: opts.cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: opts.timeoutMs ?? 300_000,
+  });
 }
 
 /** Chromium headless print to PDF (Skia/PDF), with a throw-away profile and no network services. */
@@ -21,9 +26,17 @@ export function chromium(htmlPath: string, outPdf: string): void {
   const profile = mkdtempSync(path.join(tmpdir(), 'corpus-chromium-'));
   try {
     run('chromium', [
-      '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`,
-      '--no-pdf-header-footer', '--disable-pdf-tagging', `--print-to-pdf=${outPdf}`,
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+      '--no-pdf-header-footer',
+      '--disable-pdf-tagging',
+      `--print-to-pdf=${outPdf}`,
       `file://${path.resolve(htmlPath)}`,
     ]);
   } finally {
@@ -42,8 +55,15 @@ export function soffice(input: string, outPdf: string, filter: 'writer_pdf_Expor
   const outDir = mkdtempSync(path.join(tmpdir(), 'corpus-lo-out-'));
   try {
     run('soffice', [
-      `-env:UserInstallation=file://${loProfile}`, '--headless', '--norestore', '--nolockcheck',
-      '--convert-to', `pdf:${filter}`, '--outdir', outDir, input,
+      `-env:UserInstallation=file://${loProfile}`,
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      '--convert-to',
+      `pdf:${filter}`,
+      '--outdir',
+      outDir,
+      input,
     ]);
     renameSync(path.join(outDir, `${path.basename(input).replace(/\.[^.]+$/, '')}.pdf`), outPdf);
   } finally {
@@ -58,8 +78,17 @@ export function cleanupProfiles(): void {
 
 /** Ghostscript's pdfwrite: re-interprets the page and writes new content streams and fonts. */
 export function ghostscript(inPdf: string, outPdf: string): void {
-  run('gs', ['-q', '-dSAFER', '-dBATCH', '-dNOPAUSE', '-sDEVICE=pdfwrite', '-dCompatibilityLevel=1.7',
-    '-dOmitXMP', `-sOutputFile=${outPdf}`, inPdf]);
+  run('gs', [
+    '-q',
+    '-dSAFER',
+    '-dBATCH',
+    '-dNOPAUSE',
+    '-sDEVICE=pdfwrite',
+    '-dCompatibilityLevel=1.7',
+    '-dOmitXMP',
+    `-sOutputFile=${outPdf}`,
+    inPdf,
+  ]);
 }
 
 /** poppler's pdftocairo: renders each page through cairo's PDF surface. */

@@ -10,7 +10,14 @@ import type { LayoutOptions } from './model.js';
 export function features(o: LayoutOptions): string[] {
   const f: string[] = [];
   f.push(o.narrative ? 'whole report (第一…第五部分)' : 'table pages');
-  f.push({ one: '科目编码 one cell', 'split-every': '类|款|项 on every row', 'split-change': '类|款|项 only where they change', 'in-name': 'code inside the name cell' }[o.codes]);
+  f.push(
+    {
+      one: '科目编码 one cell',
+      'split-every': '类|款|项 on every row',
+      'split-change': '类|款|项 only where they change',
+      'in-name': 'code inside the name cell',
+    }[o.codes],
+  );
   if (o.wrap) f.push(`names wrapped 2–3 lines, values ${o.valign === 'top' ? 'top-aligned' : 'centred'}`);
   if (o.grouped) f.push('本年收入/本年支出 header bands');
   if (o.thousands) f.push('thousands separators');
@@ -25,10 +32,17 @@ export function features(o: LayoutOptions): string[] {
 
 function rules(e: CorpusEntry): string {
   const { strokes, rectFills, pathFills } = e.facts;
-  const kinds: [number, string][] = [[strokes, 'stroked'], [rectFills, 'filled rects'], [pathFills, 'filled paths']];
+  const kinds: [number, string][] = [
+    [strokes, 'stroked'],
+    [rectFills, 'filled rects'],
+    [pathFills, 'filled paths'],
+  ];
   const total = strokes + rectFills + pathFills;
   if (total < 5) return 'none';
-  return kinds.filter(([n]) => n > total / 10).map(([n, k]) => `${k} (${n})`).join(' + ');
+  return kinds
+    .filter(([n]) => n > total / 10)
+    .map(([n, k]) => `${k} (${n})`)
+    .join(' + ');
 }
 
 function text(e: CorpusEntry): string {
@@ -119,9 +133,14 @@ export function writeReadme(dir: string, entries: CorpusEntry[]): void {
   const rows = entries.map((e) => {
     const prod = [e.facts.producer, e.facts.creator].filter(Boolean).join(' / ').replace(/\s+/g, ' ').slice(0, 60);
     // A | inside a cell would split the markdown table.
-    const layout = (e.from ? `rewrite of \`${e.from.replace(/^[^.]+\./, '')}\`` : features(e.options).join('; ')).replace(/\|/g, '\\|');
+    const layout = (
+      e.from ? `rewrite of \`${e.from.replace(/^[^.]+\./, '')}\`` : features(e.options).join('; ')
+    ).replace(/\|/g, '\\|');
     return `| \`${e.file.replace(/^([0-9]{3})_[0-9a-f]+/, '$1_…')}\` | ${e.seed.slice(0, 3)} | ${prod} | ${e.facts.pages} | ${(e.facts.bytes / 1024).toFixed(0)} | ${fonts(e)} | ${rules(e)} | ${text(e)} | ${layout} |`;
   });
   const total = entries.reduce((a, e) => a + e.facts.bytes, 0);
-  writeFileSync(path.join(dir, 'README.md'), `${INTRO}${rows.join('\n')}\n\n${entries.length} fixtures, ${(total / 1024 / 1024).toFixed(2)} MiB.\n`);
+  writeFileSync(
+    path.join(dir, 'README.md'),
+    `${INTRO}${rows.join('\n')}\n\n${entries.length} fixtures, ${(total / 1024 / 1024).toFixed(2)} MiB.\n`,
+  );
 }

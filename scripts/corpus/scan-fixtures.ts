@@ -22,10 +22,7 @@ const JPEG_QUALITY = 75;
 const NOISE_SIGMA = 6;
 
 /** Fixtures scanned by default: two producers (LibreOffice Writer, Chromium), bordered tables. */
-export const SCAN_FIXTURES = [
-  '001_601db7814e7d3dfd.lo-writer-split3.pdf',
-  '000_d920656d4c30e573.chromium-wrapped.pdf',
-];
+export const SCAN_FIXTURES = ['001_601db7814e7d3dfd.lo-writer-split3.pdf', '000_d920656d4c30e573.chromium-wrapped.pdf'];
 
 async function pageText(doc: PdfFile, p: number): Promise<string> {
   const text = (await doc.readPage(p)).glyphs.map((g) => g.str).join('');
@@ -96,5 +93,6 @@ if (invoked) {
   // From dist/scripts/corpus the repository root is one level further up.
   const fixtures = path.join(root.endsWith('dist') ? path.dirname(root) : root, 'test/fixtures/producers');
   const inputs = files.length ? files : SCAN_FIXTURES.map((f) => path.join(fixtures, f));
-  for (const out of await scanFixtures(inputs, outDir)) console.log(`${out}\t${(readFileSync(out).length / 1024).toFixed(0)} KiB`);
+  for (const out of await scanFixtures(inputs, outDir))
+    console.log(`${out}\t${(readFileSync(out).length / 1024).toFixed(0)} KiB`);
 }

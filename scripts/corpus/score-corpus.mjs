@@ -18,7 +18,10 @@ import path from 'node:path';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const args = process.argv.slice(2);
-const opt = (k) => { const i = args.indexOf(k); return i >= 0 ? args[i + 1] : undefined; };
+const opt = (k) => {
+  const i = args.indexOf(k);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const shared = path.resolve(opt('--shared') ?? process.env.JUESUAN_SHARED ?? '/work/shared');
 const fixtures = path.join(ROOT, 'test/fixtures/producers');
 const out = path.resolve(opt('--out') ?? fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-score-')));
@@ -34,16 +37,36 @@ const inputs = [fixtures];
 if (!args.includes('--no-extract')) {
   if (args.includes('--scans')) {
     const scanDir = path.join(out, 'scans');
-    execFileSync('node', [path.join(ROOT, 'dist/scripts/corpus/scan-fixtures.js'), '--out', scanDir], { stdio: 'inherit' });
+    execFileSync('node', [path.join(ROOT, 'dist/scripts/corpus/scan-fixtures.js'), '--out', scanDir], {
+      stdio: 'inherit',
+    });
     inputs.push(scanDir);
   }
   const t0 = Date.now();
   // The pipeline's exit code says whether some document failed; failures are scored below.
-  spawnSync('node', [path.join(ROOT, 'bin/juesuan.js'), 'extract', ...inputs, '--out', out, '--force', '--no-progress', '--log-level', 'error'], { stdio: 'inherit' });
+  spawnSync(
+    'node',
+    [
+      path.join(ROOT, 'bin/juesuan.js'),
+      'extract',
+      ...inputs,
+      '--out',
+      out,
+      '--force',
+      '--no-progress',
+      '--log-level',
+      'error',
+    ],
+    { stdio: 'inherit' },
+  );
   console.log(`extracted in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${out}`);
 }
 
-const run = (script) => execFileSync('node', [path.join(tools, script), '--truth-dir', truthDir, '--out-dir', out], { encoding: 'utf8', maxBuffer: 64 << 20 });
+const run = (script) =>
+  execFileSync('node', [path.join(tools, script), '--truth-dir', truthDir, '--out-dir', out], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
 
 // score.mjs: "<name>: cells: X/Y exact (P%), wrong W, extra E, missing M, rows R/T, parts …"
 const scores = new Map();
@@ -59,11 +82,14 @@ for (const line of run('silent.mjs').split('\n')) {
 }
 
 const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
-const entries = Array.isArray(manifest) ? manifest : manifest.entries ?? manifest.inputs ?? manifest.documents ?? [];
+const entries = Array.isArray(manifest) ? manifest : (manifest.entries ?? manifest.inputs ?? manifest.documents ?? []);
 
 function truthCells(stem) {
   const t = JSON.parse(fs.readFileSync(path.join(truthDir, `${stem}.json`), 'utf8'));
-  return Object.values(t.tables).reduce((a, tb) => a + Object.values(tb.rows).reduce((b, r) => b + Object.keys(r).length, 0), 0);
+  return Object.values(t.tables).reduce(
+    (a, tb) => a + Object.values(tb.rows).reduce((b, r) => b + Object.keys(r).length, 0),
+    0,
+  );
 }
 
 /** Producer ids of scripts/corpus/fixtures.ts (the first part of a fixture's tag). */
@@ -81,7 +107,18 @@ for (const e of entries) {
   const status = e.outcome ?? e.status;
   if (!s) {
     const cells = truthCells(stem);
-    rows.push({ name, stem, tag, producer, status: `${status}: ${(e.errorKind ?? e.reason ?? '').toString().slice(0, 40)}`, cells, exact: 0, wrong: 0, missing: cells, unflagged: 0 });
+    rows.push({
+      name,
+      stem,
+      tag,
+      producer,
+      status: `${status}: ${(e.errorKind ?? e.reason ?? '').toString().slice(0, 40)}`,
+      cells,
+      exact: 0,
+      wrong: 0,
+      missing: cells,
+      unflagged: 0,
+    });
   } else {
     rows.push({ name, stem, tag, producer, status, ...s, unflagged: silent.get(name) ?? 0 });
   }
@@ -94,12 +131,27 @@ const W = [36, 14, 6, 6, 6, 7, 10, 7];
 console.log('\nPer fixture (cells = truth cells; unflagged = wrong or missing without a warn/error or low confidence)');
 console.log(line(['producer-variant', 'seed', 'cells', 'exact', 'wrong', 'missing', 'unflagged', 'exact%'], W));
 for (const r of rows) {
-  console.log(line([r.tag, r.stem.slice(0, 3) + (r.status === 'ok' ? '' : ` ${r.status.split(':')[0]}`), r.cells, r.exact, r.wrong, r.missing, r.unflagged, pct(r.exact, r.cells)], W));
+  console.log(
+    line(
+      [
+        r.tag,
+        r.stem.slice(0, 3) + (r.status === 'ok' ? '' : ` ${r.status.split(':')[0]}`),
+        r.cells,
+        r.exact,
+        r.wrong,
+        r.missing,
+        r.unflagged,
+        pct(r.exact, r.cells),
+      ],
+      W,
+    ),
+  );
 }
 const agg = new Map();
 for (const r of rows) {
   const a = agg.get(r.producer) ?? { n: 0, failed: 0, cells: 0, exact: 0, wrong: 0, missing: 0, unflagged: 0 };
-  a.n++; if (r.status.startsWith('failed')) a.failed++;
+  a.n++;
+  if (r.status.startsWith('failed')) a.failed++;
   for (const k of ['cells', 'exact', 'wrong', 'missing', 'unflagged']) a[k] += r[k];
   agg.set(r.producer, a);
 }
@@ -107,9 +159,41 @@ const total = { n: 0, failed: 0, cells: 0, exact: 0, wrong: 0, missing: 0, unfla
 console.log('\nPer producer');
 console.log(line(['producer', 'files', 'cells', 'exact', 'wrong', 'missing', 'unflagged', 'exact%'], W));
 for (const [p, a] of agg) {
-  console.log(line([p, `${a.n}${a.failed ? ` (${a.failed} failed)` : ''}`, a.cells, a.exact, a.wrong, a.missing, a.unflagged, pct(a.exact, a.cells)], W));
+  console.log(
+    line(
+      [
+        p,
+        `${a.n}${a.failed ? ` (${a.failed} failed)` : ''}`,
+        a.cells,
+        a.exact,
+        a.wrong,
+        a.missing,
+        a.unflagged,
+        pct(a.exact, a.cells),
+      ],
+      W,
+    ),
+  );
   for (const k of Object.keys(total)) total[k] += a[k];
 }
-console.log(line(['TOTAL', `${total.n}${total.failed ? ` (${total.failed} failed)` : ''}`, total.cells, total.exact, total.wrong, total.missing, total.unflagged, pct(total.exact, total.cells)], W));
+console.log(
+  line(
+    [
+      'TOTAL',
+      `${total.n}${total.failed ? ` (${total.failed} failed)` : ''}`,
+      total.cells,
+      total.exact,
+      total.wrong,
+      total.missing,
+      total.unflagged,
+      pct(total.exact, total.cells),
+    ],
+    W,
+  ),
+);
 const jsonOut = opt('--json');
-if (jsonOut) fs.writeFileSync(jsonOut, JSON.stringify({ out, fixtures: rows, producers: Object.fromEntries(agg), total }, null, 1));
+if (jsonOut)
+  fs.writeFileSync(
+    jsonOut,
+    JSON.stringify({ out, fixtures: rows, producers: Object.fromEntries(agg), total }, null, 1),
+  );

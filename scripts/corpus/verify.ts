@@ -25,7 +25,13 @@ function count<T>(xs: T[]): Map<T, number> {
 export function verifyFixture(pdf: string, truthDir: string): string[] {
   const stem = path.basename(pdf).split('.')[0]!;
   const truth = loadTruth(truthDir, stem);
-  const text = foldGlyphs(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] })).text;
+  const text = foldGlyphs(
+    execFileSync('pdftotext', ['-layout', pdf, '-'], {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
+  ).text;
   const found = count([...text.matchAll(AMOUNT)].map((m) => m[0].replace(/,/g, '')));
   const wanted: string[] = [];
   const codes = new Set<string>();
@@ -53,12 +59,18 @@ export function verifyFixture(pdf: string, truthDir: string): string[] {
 function main(): void {
   const args = process.argv.slice(2);
   const si = args.indexOf('--shared');
-  const shared = si >= 0 ? args[si + 1]! : process.env.JUESUAN_SHARED ?? '/work/shared';
-  const dir = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--shared') ?? path.join(ROOT, 'test/fixtures/producers');
+  const shared = si >= 0 ? args[si + 1]! : (process.env.JUESUAN_SHARED ?? '/work/shared');
+  const dir =
+    args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--shared') ??
+    path.join(ROOT, 'test/fixtures/producers');
   let bad = 0;
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.pdf')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.pdf'))
+    .sort()) {
     const problems = verifyFixture(path.join(dir, f), path.join(shared, 'truth'));
-    console.log(`${problems.length ? 'FAIL' : 'ok  '} ${f}${problems.length ? `: ${problems.slice(0, 6).join('; ')}${problems.length > 6 ? ` … (${problems.length})` : ''}` : ''}`);
+    console.log(
+      `${problems.length ? 'FAIL' : 'ok  '} ${f}${problems.length ? `: ${problems.slice(0, 6).join('; ')}${problems.length > 6 ? ` … (${problems.length})` : ''}` : ''}`,
+    );
     if (problems.length) bad++;
   }
   if (bad) process.exit(1);

@@ -20,6 +20,11 @@ export interface Run {
   fontSize?: number;
   /** The drawn cell the run fills, when it was read from a ruled grid (its provenance box). */
   cell?: Box;
+  /**
+   * Where a run of positioned text holds what may be two cells (an amount and a name met without a
+   * space glyph), its pieces; table readers take these, text takes the run.
+   */
+  pieces?: Run[];
 }
 
 /** An axis-aligned box in page coordinates (top-left origin). */

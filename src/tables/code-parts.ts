@@ -76,7 +76,10 @@ export class CodeJoiner {
     return { code, after };
   }
 
-  private byColumn(runs: Run[], separation: Line['separation']): { found: Partial<Record<Part, string>>; after: number } | null {
+  private byColumn(
+    runs: Run[],
+    separation: Line['separation'],
+  ): { found: Partial<Record<Part, string>>; after: number } | null {
     const cols = this.columns!;
     const found: Partial<Record<Part, string>> = {};
     let after = 0;
@@ -93,12 +96,21 @@ export class CodeJoiner {
   }
 }
 
+/**
+ * The part whose header column holds the run: its cell on a drawn grid; otherwise the nearest
+ * header word (a header word is narrower than its column), within half the columns' spacing.
+ */
 function partAt(cols: CodeColumns, r: Run, separation: Line['separation']): Part | undefined {
   const e = extentOf(r);
   const entries = Object.entries(cols) as [Part, Extent][];
   if (separation === 'tab') return entries.find(([, c]) => c.x0 === e.x0)?.[0];
   const mid = (e.x0 + e.x1) / 2;
-  return entries.find(([, c]) => mid >= c.x0 - 1 && mid <= c.x1 + 1)?.[0];
+  const inside = entries.find(([, c]) => mid >= c.x0 - 1 && mid <= c.x1 + 1)?.[0];
+  if (inside || r.cell) return inside;
+  const centre = (c: Extent) => (c.x0 + c.x1) / 2;
+  const reach = (centre(cols.xiang) - centre(cols.lei)) / 4;
+  const [best] = entries.map(([p, c]) => [p, Math.abs(centre(c) - mid)] as const).sort((a, b) => a[1] - b[1]);
+  return best && best[1] <= reach ? best[0] : undefined;
 }
 
 /** Space-separated text: "201 06 01 行政运行 …" — 3, 2 and 2 digits, then the name. */

@@ -3,9 +3,13 @@ import type { RawCell } from './raw.js';
 import { classify, plainDecimal } from './tokens.js';
 import { squash } from '../text/compact.js';
 
-/** Runs of a line worth reading: tab lines keep empty cells (their index is their column). */
+/**
+ * Runs of a line worth reading: tab lines keep empty cells (their index is their column); a
+ * positioned run that may hold two cells gives its pieces.
+ */
 export function runsOf(line: Line): Run[] {
-  return line.separation === 'tab' ? line.runs : line.runs.filter((r) => r.text.trim() !== '');
+  if (line.separation === 'tab') return line.runs;
+  return line.runs.flatMap((r) => r.pieces ?? [r]).filter((r) => r.text.trim() !== '');
 }
 
 export function toCell(run: Run, page: number | null): RawCell {

@@ -80,62 +80,130 @@ function separatedByRuling(a: TextItem, b: TextItem, vertical: Ruling[]): boolea
   );
 }
 
-/** Merge one line's items (sorted by x) into runs; `vertical` are the page's vertical rulings. */
+interface Piece {
+  text: string;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+function toRun(p: Piece, size: number): Run {
+  return {
+    text: p.text.trim(),
+    x0: r2(p.x0),
+    x1: r2(p.x1),
+    y0: r2(p.y0),
+    y1: r2(p.y1),
+    conf: 1,
+    origin: 'native',
+    fontSize: r2(size),
+  };
+}
+
+/**
+ * Merge one line's items (sorted by x) into runs; `vertical` are the page's vertical rulings. A run
+ * also keeps its pieces where an amount and a name meet without a space glyph between them: some
+ * producers (Ghostscript rewrites) write a whole table row as one string, "849.17" 0.3 em from
+ * "一、一般公共服务支出"; table readers take the pieces, text keeps the run.
+ */
 export function itemsToRuns(items: TextItem[], vertical: Ruling[]): Run[] {
   const runs: Run[] = [];
-  let cur: { text: string; x0: number; x1: number; y0: number; y1: number; size: number; last: TextItem } | null = null;
+  let cur: {
+    pieces: Piece[];
+    size: number;
+    last: TextItem;
+    /** Glyphs merged so far and the last gap between two of them (spread text is evenly spaced). */
+    count: number;
+    gap: number;
+  } | null = null;
   const close = () => {
     if (!cur) return;
-    const text = cur.text.trim();
+    const pieces = cur.pieces.filter((p) => p.text.trim() !== '');
+    const text = joinPieces(pieces);
     if (text) {
-      runs.push({
-        text,
-        x0: r2(cur.x0),
-        x1: r2(cur.x1),
-        y0: r2(cur.y0),
-        y1: r2(cur.y1),
-        conf: 1,
-        origin: 'native',
-        fontSize: r2(cur.size),
-      });
+      const run = toRun(
+        {
+          text,
+          x0: Math.min(...pieces.map((p) => p.x0)),
+          x1: Math.max(...pieces.map((p) => p.x1)),
+          y0: Math.min(...pieces.map((p) => p.y0)),
+          y1: Math.max(...pieces.map((p) => p.y1)),
+        },
+        cur.size,
+      );
+      if (pieces.length > 1) run.pieces = pieces.map((p) => toRun(p, cur!.size));
+      runs.push(run);
     }
     cur = null;
   };
   for (const it of items) {
     const str = squeezeCjkSpaces(it.str);
     if (cur) {
-      const gap = it.x0 - cur.x1;
+      const piece = cur.pieces[cur.pieces.length - 1]!;
+      const gap = it.x0 - piece.x1;
       const size = Math.max(cur.size, it.fontSize);
-      const prevChar = cur.text.trimEnd().slice(-1);
+      const prevChar = piece.text.trimEnd().slice(-1);
       const nextChar = str.trimStart().charAt(0);
-      const twoNumbers = NUMBER_END.test(cur.text.trimEnd()) && NUMBER_START.test(str.trimStart());
-      const spread = cur.last.op !== undefined && cur.last.op === it.op && isCjk(prevChar) && isCjk(nextChar);
+      const twoNumbers = NUMBER_END.test(piece.text.trimEnd()) && NUMBER_START.test(str.trimStart());
+      const bothCjk = isCjk(prevChar) && isCjk(nextChar);
+      const evenlySpread = cur.count === 1 || Math.abs(gap - cur.gap) <= 0.25 * size;
+      const spread = cur.last.op !== undefined && cur.last.op === it.op && bothCjk && evenlySpread;
+      const hasSpace = /\s$/.test(piece.text) || /^\s/.test(str);
+      // An amount and a name written by two operations are two cells, even a word gap apart
+      // (ReportLab prints "2693.88" and "一、一般公共服务支出" 0.5 em apart in a borderless table).
+      const otherOp = cur.last.op !== undefined && it.op !== undefined && cur.last.op !== it.op;
+      const numberMeetsHan =
+        (NUMBER_END.test(piece.text.trimEnd()) && isCjk(nextChar)) ||
+        (isCjk(prevChar) && NUMBER_START.test(str.trimStart()));
       const newCell =
         gap > (spread ? SPREAD_GAP : CELL_GAP) * size ||
         separatedByRuling(cur.last, it, vertical) ||
         // Two numbers never share a cell: right-aligned amounts in narrow columns can sit closer
         // than an em, but a visible gap between them is a column boundary.
-        (twoNumbers && gap >= NUMBER_GAP * size);
+        (twoNumbers && gap >= NUMBER_GAP * size) ||
+        (otherOp && numberMeetsHan && gap >= NUMBER_GAP * size);
       if (newCell) {
         close();
       } else {
-        const bothCjk = isCjk(prevChar) && isCjk(nextChar);
-        const hasSpace = /\s$/.test(cur.text) || /^\s/.test(str);
-        if (gap >= SPACE_GAP * size && !bothCjk && !hasSpace) cur.text += ' ';
-        else if (bothCjk) cur.text = cur.text.trimEnd();
-        cur.text += bothCjk ? str.trimStart() : str;
-        cur.x1 = Math.max(cur.x1, it.x1);
-        cur.y0 = Math.min(cur.y0, it.top);
-        cur.y1 = Math.max(cur.y1, it.bottom);
+        if (numberMeetsHan && !hasSpace && gap >= SPACE_GAP * size) {
+          cur.pieces.push({ text: str.trimStart(), x0: it.x0, x1: it.x1, y0: it.top, y1: it.bottom });
+        } else {
+          if (gap >= SPACE_GAP * size && !bothCjk && !hasSpace) piece.text += ' ';
+          else if (bothCjk) piece.text = piece.text.trimEnd();
+          piece.text += bothCjk ? str.trimStart() : str;
+          piece.x1 = Math.max(piece.x1, it.x1);
+          piece.y0 = Math.min(piece.y0, it.top);
+          piece.y1 = Math.max(piece.y1, it.bottom);
+        }
         cur.size = size;
+        cur.gap = gap;
+        cur.count++;
         cur.last = it;
         continue;
       }
     }
-    cur = { text: str, x0: it.x0, x1: it.x1, y0: it.top, y1: it.bottom, size: it.fontSize, last: it };
+    cur = {
+      pieces: [{ text: str, x0: it.x0, x1: it.x1, y0: it.top, y1: it.bottom }],
+      size: it.fontSize,
+      last: it,
+      count: 1,
+      gap: 0,
+    };
   }
   close();
   return runs;
+}
+
+/** The run's text from its pieces: the space the reader would print between them. */
+function joinPieces(pieces: Piece[]): string {
+  let text = '';
+  for (const p of pieces) {
+    const t = p.text.trim();
+    if (!text) text = t;
+    else text += ` ${t}`;
+  }
+  return text;
 }
 
 /**
