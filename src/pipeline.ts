@@ -17,7 +17,7 @@ import { narrativeFacts } from './narrative/page-facts.js';
 import { runNarrativeRules } from './checks/narrative.js';
 import { makeContext } from './checks/rule.js';
 import { summarizeConfidence } from './confidence.js';
-import { documentStatus, missingTablesFinding } from './record/status.js';
+import { documentStatus, missingTablesFindings } from './record/status.js';
 
 export interface ExtractOptions {
   /** When to OCR a page: only pages without a usable text layer (auto), every page, or never. */
@@ -79,8 +79,7 @@ async function run(input: DocumentInput, opts: ExtractOptions): Promise<Document
   const checked = checkTables(extractTables(seg.regions, seg.meta.unit));
   findings.push(...checked.findings);
   const present = new Set(checked.tables.map((t) => t.id));
-  const missing = missingTablesFinding(present, seg.hasTablePart);
-  if (missing) findings.push(missing);
+  findings.push(...missingTablesFindings(present, seg.hasTablePart));
   if (seg.parts.length === 0 && present.size === 0) {
     throw new ExtractionError('LayoutUnknown', 'not a 部门决算 report: no 第一…第五部分 headings and no 公开表 titles');
   }

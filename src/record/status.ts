@@ -1,7 +1,8 @@
 /**
  * Whether a document's record is complete: `ok`, or `partial` with a one-line reason. A record is
- * partial when a 公开表 is missing, when a stage before the checks raised an error, or when the
- * department or year could not be read.
+ * partial when a 公开表 is missing, when any stage raised an error (an identity failing by more than
+ * ten rounding envelopes included: the record then holds a wrong or missing number, or the report
+ * does not add up), or when the department or year could not be read.
  */
 import type { Finding } from '../schema/finding.js';
 import { TABLE_IDS, type TableId } from '../schema/record.js';
@@ -17,10 +18,24 @@ export function missingTables(present: ReadonlySet<string>): TableId[] {
   return TABLE_IDS.filter((id) => !present.has(id));
 }
 
-/** The log line that says which tables were not found, and why when none was. */
-export function missingTablesFinding(present: ReadonlySet<string>, hasTablePart: boolean): Finding | undefined {
+/**
+ * The log lines that say which tables were not found, and why when none was: one for the document,
+ * and one naming each missing table (so every cell of it is flagged where it belongs).
+ */
+export function missingTablesFindings(present: ReadonlySet<string>, hasTablePart: boolean): Finding[] {
   const missing = missingTables(present);
-  if (missing.length === 0) return undefined;
+  if (missing.length === 0) return [];
+  const perTable = missing.map((id): Finding => ({
+    level: 'warn',
+    stage: 'segment',
+    check: 'table.missing',
+    table: id,
+    message: `公开${id}表 not found in the report`,
+  }));
+  return [summary(missing, present, hasTablePart), ...perTable];
+}
+
+function summary(missing: TableId[], present: ReadonlySet<string>, hasTablePart: boolean): Finding {
   return {
     level: present.size === 0 ? 'error' : 'warn',
     stage: 'segment',
@@ -34,11 +49,8 @@ export function missingTablesFinding(present: ReadonlySet<string>, hasTablePart:
 
 export function documentStatus(s: StatusInput): { status: 'ok' | 'partial'; reason?: string } {
   const missing = missingTables(s.present);
-  const partial =
-    missing.length > 0 ||
-    s.findings.some((f) => f.level === 'error' && f.stage !== 'check') ||
-    !s.department ||
-    s.year === null;
+  const errors = s.findings.filter((f) => f.level === 'error');
+  const partial = missing.length > 0 || errors.length > 0 || !s.department || s.year === null;
   if (!partial) return { status: 'ok' };
   const reason =
     s.present.size === 0
@@ -49,6 +61,8 @@ export function documentStatus(s: StatusInput): { status: 'ok' | 'partial'; reas
           ? 'department not found'
           : s.year === null
             ? 'fiscal year not found'
-            : 'extraction errors (see log)';
+            : errors.some((f) => f.stage !== 'check')
+              ? 'extraction errors (see log)'
+              : `failing checks: ${[...new Set(errors.map((f) => f.check))].join(', ')}`;
   return { status: 'partial', reason };
 }

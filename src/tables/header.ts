@@ -1,4 +1,4 @@
-import type { Line } from '../ir/types.js';
+import type { Line, Run } from '../ir/types.js';
 import { classify } from './tokens.js';
 import { squash } from '../text/compact.js';
 
@@ -42,7 +42,8 @@ export function findAnchors(lines: Line[], maxLines = 40): { anchors: Map<number
     const nums: Anchor[] = [];
     const words: string[] = [];
     let money = false;
-    for (const r of line.runs) {
+    const runs = misreadColumnNumbers(line.runs);
+    for (const r of runs) {
       const kind = classify(r.text);
       // A column number in a drawn cell stands for the whole cell.
       if (kind === 'int') nums.push({ no: Number(r.text), x0: r.cell?.x0 ?? r.x0, x1: r.cell?.x1 ?? r.x1 });
@@ -58,6 +59,24 @@ export function findAnchors(lines: Line[], maxLines = 40): { anchors: Map<number
     return { anchors: new Map(nums.map((a) => [a.no, a])), at: i };
   }
   return null;
+}
+
+/**
+ * An OCR'd 栏次 row whose column number was misread ("1" as "工" at 0.00): a doubtful one- or
+ * two-glyph cell right after a 栏次 word, where the next number read is 2, stands for 1. Only the
+ * first number is inferred; the rest must be read.
+ */
+function misreadColumnNumbers(runs: Run[]): Run[] {
+  const out = [...runs];
+  for (let i = 1; i + 1 < out.length; i++) {
+    const r = out[i]!;
+    const doubtful = r.origin === 'ocr' && r.conf < 0.5 && squash(r.text).length <= 2 && classify(r.text) !== 'int';
+    const nextNumber = out.slice(i + 1).find((x) => classify(x.text) === 'int');
+    if (doubtful && /栏次/.test(squash(out[i - 1]!.text)) && nextNumber?.text.trim() === '2') {
+      out[i] = { ...r, text: '1' };
+    }
+  }
+  return out;
 }
 
 /**

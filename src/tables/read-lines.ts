@@ -68,6 +68,7 @@ export function readLineTable(region: TableRegion): ReadResult {
     }
     sawLineNumbers = true;
     for (const seg of segments) {
+      rekeyDoubtfulLine(seg, spec, last, findings, line.page);
       last.set(seg.side ?? '', seg.no);
       rows.push(toRow(seg, line, anchorsOf(line.page), spec, findings, false));
     }
@@ -102,6 +103,8 @@ interface Segment {
   anchorX: number;
   label: Run[];
   values: Run[];
+  /** How surely the 行次 was read (OCR); 1 when printed in a text layer. */
+  noConf: number;
 }
 
 /** Split a printed line at its 行次 numbers: [label] 行次 [values] ([label] 行次 [values]). */
@@ -141,8 +144,43 @@ function splitByLineNumbers(tokens: Run[], ranges: LineRange[]): Segment[] | nul
     const after = tokens.slice(f.at + 1, end);
     const stop = after.findIndex((r) => !isValueText(r.text));
     const values = stop < 0 ? after : after.slice(0, stop);
-    return { side: sideOf(f.range, ranges), range: f.range, no: f.no, anchorX: tokens[f.at]!.x0, label, values };
+    const at = tokens[f.at]!;
+    return { side: sideOf(f.range, ranges), range: f.range, no: f.no, anchorX: at.x0, label, values, noConf: at.conf };
   });
+}
+
+/**
+ * An OCR'd 行次 read doubtfully (a blurred 7 as "1" at 0.37) whose label is the template's label of
+ * another line, one after the last line keyed on its side, is keyed by its label: the printed
+ * number stays in the finding.
+ */
+function rekeyDoubtfulLine(
+  seg: Segment,
+  spec: TableSpec,
+  last: Map<string, number>,
+  findings: Finding[],
+  page: number | null,
+): void {
+  const labels = spec.labels ?? {};
+  if (seg.noConf >= 0.5 || seg.label.length === 0) return;
+  const label = compactCjk(seg.label.map((r) => r.text).join(''));
+  const want = labels[seg.no];
+  if (want && labelMatches(label, want)) return;
+  const after = last.get(seg.side ?? '') ?? seg.range.first - 1;
+  const byLabel = canonicalLine(label, labels, seg.range, after);
+  if (byLabel === undefined || byLabel <= after || byLabel === seg.no) return;
+  findings.push({
+    level: 'warn',
+    stage: 'table',
+    check: 'table.line-inferred',
+    table: spec.id,
+    row: `line:${byLabel}`,
+    message: `公开${spec.id}表: 行次 read as ${seg.no} (confidence ${seg.noConf.toFixed(2)}) on the row labelled "${label}", the template's 行次 ${byLabel}; keyed as ${byLabel}`,
+    expected: String(byLabel),
+    actual: String(seg.no),
+    ...(page !== null ? { page } : {}),
+  });
+  seg.no = byLabel;
 }
 
 function sideOf(range: LineRange, ranges: LineRange[]): RawRow['side'] | undefined {
@@ -188,6 +226,7 @@ function inferByLabels(
         range: sides[s]!.range,
         no,
         anchorX: seg.values[0]?.x0 ?? seg.label[seg.label.length - 1]!.x1 + 1,
+        noConf: 1,
         label: seg.label,
         values: seg.values,
       });

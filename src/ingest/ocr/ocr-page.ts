@@ -75,9 +75,9 @@ export async function ocrGrayPage(
     conf: p.conf,
     origin: 'ocr',
   });
-  const textRegions = freeRegions(erased, lattices, gray.scale).map((r) => readRegion(pool, erased, r));
+  const textRegions = readRegions(pool, erased, freeRegions(erased, lattices, gray.scale), Math.round(dpi * 0.03));
   const cellTexts = await readCells(pool, erased, lattices, rules, gray.scale, options);
-  const regions = await Promise.all(textRegions);
+  const regions = await textRegions;
 
   const lines: Omit<Line, 'index'>[] = [];
   for (const lattice of lattices) {
@@ -193,7 +193,7 @@ async function readCells(
     }),
   ]);
   again.forEach((i, k) => {
-    reads[i] = chooseReading(reads[i], [cellPiece(flat[k]!), cellPiece(enlarged[k]!)]);
+    reads[i] = tidyNumber(chooseReading(reads[i], [cellPiece(flat[k]!), cellPiece(enlarged[k]!)]));
   });
 
   const out = new Map<LatticeCell, Piece[]>();
@@ -262,6 +262,25 @@ function chooseReading(open: CellRead | undefined, again: (CellRead | undefined)
   return numbers.length === 1 && surest === open ? open : asNumber(surest, Math.min(surest.conf, DISAGREEMENT_CONF));
 }
 
+const WELL_FORMED = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/**
+ * A number read with a stray separator ("1,.089.69": a speck between the comma and the digits)
+ * whose separators can be put right in one way only: the comma stands, a point next to it is
+ * dropped, and the result is kept below the confidence of a sure reading for the identities to
+ * judge.
+ */
+function tidyNumber(read: CellRead | undefined): CellRead | undefined {
+  if (!read) return read;
+  const text = read.text.replace(/\s/g, '');
+  if (!isNumeric(text) || WELL_FORMED.test(text)) return read;
+  const tidy = text.replace(/,\.|\.,/g, ',');
+  if (!WELL_FORMED.test(tidy)) return read;
+  const conf = Math.min(read.conf, DISAGREEMENT_CONF);
+  const { lines: _lines, ...piece } = read;
+  return { ...piece, text: tidy, conf, lines: [{ ...piece, text: tidy, conf }] };
+}
+
 /** Two readings of one cell that disagree: below the 0.5 that marks a confident OCR number. */
 const DISAGREEMENT_CONF = 0.45;
 
@@ -322,26 +341,61 @@ function freeRegions(img: Gray, lattices: Lattice[], scale: number): Region[] {
   return out;
 }
 
-/** A text region as one block (psm 6): one line per tesseract line, words grouped by gaps. */
-async function readRegion(pool: OcrPool, img: Gray, region: Region): Promise<Piece[][]> {
-  const box = inkBox(img, 0, region.y0, img.width, region.y1);
-  if (!box) return [];
-  const [words = []] = await recognizeStacked(pool, img, [box]);
-  const byLine = new Map<number, OcrWord[]>();
-  for (const w of words) byLine.set(w.line, [...(byLine.get(w.line) ?? []), w]);
-  const out: Piece[][] = [];
-  for (const ws of byLine.values()) {
-    ws.sort((a, b) => a.x0 - b.x0);
-    const height = Math.max(...ws.map((w) => w.y1 - w.y0));
-    // A gap wider than two glyphs separates cells of a borderless table or columns of text.
-    const groups: OcrWord[][] = [];
-    for (const w of ws) {
-      const g = groups[groups.length - 1];
-      const last = g?.[g.length - 1];
-      if (g && last && w.x0 - last.x1 <= 2 * height) g.push(w);
-      else groups.push([w]);
+/**
+ * The text lines of a region, each a strip of rows holding ink between blank rows: a title, a
+ * 公开NN表 label and a 部门 line read as one block lost the title (tesseract's line finding over
+ * lines of different sizes and places), so each line is cropped and read on a stacked sheet like
+ * the cells.
+ */
+function lineStrips(img: Gray, region: Region, minHeight: number): Box[] {
+  const strips: Box[] = [];
+  let start = -1;
+  const rowHasInk = (y: number) => {
+    let n = 0;
+    for (let x = 0, i = y * img.width; x < img.width; x++, i++) if (img.data[i]! < 160 && ++n >= 2) return true;
+    return false;
+  };
+  for (let y = Math.max(0, region.y0); y <= Math.min(img.height, region.y1); y++) {
+    const ink = y < Math.min(img.height, region.y1) && rowHasInk(y);
+    if (ink && start < 0) start = y;
+    if (!ink && start >= 0) {
+      if (y - start >= minHeight) {
+        const box = inkBox(img, 0, start, img.width, y);
+        if (box)
+          strips.push({
+            x0: Math.max(0, box.x0 - FRINGE),
+            y0: Math.max(0, box.y0 - FRINGE),
+            x1: Math.min(img.width, box.x1 + FRINGE),
+            y1: Math.min(img.height, box.y1 + FRINGE),
+          });
+      }
+      start = -1;
     }
-    out.push(groups.map(joinWords));
   }
-  return out;
+  return strips;
+}
+
+/** The lines of the text regions, each as runs split where a gap is wider than two glyphs. */
+async function readRegions(pool: OcrPool, img: Gray, regions: Region[], minHeight: number): Promise<Piece[][][]> {
+  const strips = regions.flatMap((r) => lineStrips(img, r, minHeight));
+  const words = await recognizeStacked(pool, img, strips);
+  const out: Piece[][] = [];
+  for (const ws of words) {
+    const byLine = new Map<number, OcrWord[]>();
+    for (const w of ws) byLine.set(w.line, [...(byLine.get(w.line) ?? []), w]);
+    for (const line of byLine.values()) {
+      line.sort((a, b) => a.x0 - b.x0);
+      const height = Math.max(...line.map((w) => w.y1 - w.y0));
+      // A gap wider than two glyphs separates cells of a borderless table or columns of text.
+      const groups: OcrWord[][] = [];
+      for (const w of line) {
+        const g = groups[groups.length - 1];
+        const last = g?.[g.length - 1];
+        if (g && last && w.x0 - last.x1 <= 2 * height) g.push(w);
+        else groups.push([w]);
+      }
+      out.push(groups.map(joinWords));
+    }
+  }
+  return [out];
 }

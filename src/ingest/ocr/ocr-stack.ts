@@ -25,6 +25,41 @@ export interface StackOptions {
   whitelist?: string;
 }
 
+/** A crop this many times taller than the sheet's median is shrunk to the median. */
+const TALL = 1.4;
+
+/** Does the crop hold a single band of ink rows (no blank row between two lines of text)? */
+function oneLine(img: Gray): boolean {
+  let bands = 0;
+  let inInk = false;
+  for (let y = 0; y < img.height; y++) {
+    let ink = false;
+    for (let x = 0, i = y * img.width; x < img.width && !ink; x++, i++) ink = img.data[i]! < 160;
+    if (ink && !inInk) bands++;
+    inInk = ink;
+  }
+  return bands <= 1;
+}
+
+/** Area-averaged downscale by `f` < 1. */
+function shrink(img: Gray, f: number): Gray {
+  const width = Math.max(1, Math.round(img.width * f));
+  const height = Math.max(1, Math.round(img.height * f));
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const sy0 = Math.floor(y / f);
+    const sy1 = Math.max(sy0 + 1, Math.min(img.height, Math.floor((y + 1) / f)));
+    for (let x = 0; x < width; x++) {
+      const sx0 = Math.floor(x / f);
+      const sx1 = Math.max(sx0 + 1, Math.min(img.width, Math.floor((x + 1) / f)));
+      let sum = 0;
+      for (let yy = sy0; yy < sy1; yy++) for (let xx = sx0; xx < sx1; xx++) sum += img.data[yy * img.width + xx]!;
+      data[y * width + x] = Math.round(sum / ((sy1 - sy0) * (sx1 - sx0)));
+    }
+  }
+  return { data, width, height };
+}
+
 /** White margin left of the crops: tesseract misreads glyphs that touch the image edge. */
 const MARGIN = 12;
 /**
@@ -63,10 +98,15 @@ export async function recognizeStacked(
 }
 
 async function recognizeSheet(pool: OcrPool, img: Gray, boxes: Box[], options: StackOptions): Promise<OcrWord[][]> {
-  const crops = boxes.map((b) => {
+  const prepared = boxes.map((b) => {
     const c = cropGray(img, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
     return options.prepare ? options.prepare(c) : c;
   });
+  // One text size on a sheet: tesseract dropped a bold 15 pt title stacked with 9 pt lines (it
+  // reads it alone), so a one-line crop much taller than the sheet's usual one is shrunk to it.
+  const usual = [...prepared.map((c) => c.height)].sort((a, b) => a - b)[Math.floor(prepared.length / 2)]!;
+  const shrinkBy = prepared.map((c) => (c.height > TALL * usual && oneLine(c) ? usual / c.height : 1));
+  const crops = prepared.map((c, k) => (shrinkBy[k]! < 1 ? shrink(c, shrinkBy[k]!) : c));
   const heights = crops.map((c) => c.height).sort((a, b) => a - b);
   // Wider than the usual line so no two crops look like one line, or like one line's ascenders.
   const gap = Math.max(MARGIN, Math.round(heights[Math.floor(heights.length / 2)]! * 0.8));
@@ -91,7 +131,7 @@ async function recognizeSheet(pool: OcrPool, img: Gray, boxes: Box[], options: S
     const k = tops.findIndex((t, i) => cy >= t - gap / 2 && cy < t + crops[i]!.height + gap / 2);
     if (k < 0) continue;
     const b = boxes[k]!;
-    const s = options.scale ?? 1;
+    const s = (options.scale ?? 1) * shrinkBy[k]!;
     const x = (v: number) => (v - MARGIN) / s + b.x0;
     const y = (v: number) => (v - tops[k]!) / s + b.y0;
     out[k]!.push({ ...w, x0: x(w.x0), x1: x(w.x1), y0: y(w.y0), y1: y(w.y1) });

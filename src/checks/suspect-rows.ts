@@ -1,0 +1,38 @@
+/**
+ * Every row an identity that fails (beyond the rounding envelope) runs through is a suspect: one of
+ * its cells may be wrong, or a printed cell may not have been read. The identity's own finding names
+ * only the cell it is reported at, so each other row it involves gets a warn naming it (once, with
+ * every failing rule through it), unless a warn or error already names that row.
+ */
+import type { Finding } from '../schema/finding.js';
+import type { CellStore } from './cells.js';
+import { evaluate, refsOf, type Identity } from './identity.js';
+
+export function flagSuspectRows(store: CellStore, identities: Identity[], findings: Finding[]): Finding[] {
+  const named = new Set(
+    findings
+      .filter((f) => (f.level === 'warn' || f.level === 'error') && f.table && f.row)
+      .map((f) => `${f.table}|${f.row}`),
+  );
+  const rules = new Map<string, { table: string; row: string; cols: Set<number>; rules: Set<string> }>();
+  for (const id of identities) {
+    if (evaluate(store, id).verdict !== 'mismatch') continue;
+    for (const ref of refsOf(id)) {
+      const key = `${ref.table}|${ref.row}`;
+      if (named.has(key) || !store.hasRow(ref.table, ref.row)) continue;
+      const entry = rules.get(key) ?? { table: ref.table, row: ref.row, cols: new Set(), rules: new Set() };
+      entry.cols.add(ref.col);
+      entry.rules.add(`${id.rule} (${id.ref})`);
+      rules.set(key, entry);
+    }
+  }
+  return [...rules.values()].map((e) => ({
+    level: 'warn',
+    stage: 'check',
+    check: 'check.suspect-row',
+    table: e.table,
+    row: e.row,
+    ...(e.cols.size === 1 ? { column: String([...e.cols][0]) } : {}),
+    message: `公开${e.table}表 ${e.row} 栏${[...e.cols].sort((a, b) => a - b).join('/')}: part of failing identities ${[...e.rules].join(', ')}; a cell of this row may be wrong or unread`,
+  }));
+}
