@@ -5,6 +5,7 @@
  * every failing rule through it), unless a warn or error already names that row.
  */
 import type { Finding } from '../schema/finding.js';
+import type { TableId } from '../schema/record.js';
 import type { CellStore } from './cells.js';
 import { evaluate, refsOf, type Identity } from './identity.js';
 
@@ -14,13 +15,19 @@ export function flagSuspectRows(store: CellStore, identities: Identity[], findin
       .filter((f) => (f.level === 'warn' || f.level === 'error') && f.table && f.row)
       .map((f) => `${f.table}|${f.row}`),
   );
-  const rules = new Map<string, { table: string; row: string; cols: Set<number>; rules: Set<string> }>();
+  const rules = new Map<string, { table: TableId; row: string; cols: Set<number>; rules: Set<string> }>();
   for (const id of identities) {
     if (evaluate(store, id).verdict !== 'mismatch') continue;
     for (const ref of refsOf(id)) {
       const key = `${ref.table}|${ref.row}`;
-      if (named.has(key) || !store.hasRow(ref.table, ref.row)) continue;
-      const entry = rules.get(key) ?? { table: ref.table, row: ref.row, cols: new Set(), rules: new Set() };
+      // A row the identity needs but the table lacks is named too: it may have been printed.
+      if (named.has(key) || !store.hasTable(ref.table)) continue;
+      const entry = rules.get(key) ?? {
+        table: ref.table,
+        row: ref.row,
+        cols: new Set<number>(),
+        rules: new Set<string>(),
+      };
       entry.cols.add(ref.col);
       entry.rules.add(`${id.rule} (${id.ref})`);
       rules.set(key, entry);
@@ -33,6 +40,6 @@ export function flagSuspectRows(store: CellStore, identities: Identity[], findin
     table: e.table,
     row: e.row,
     ...(e.cols.size === 1 ? { column: String([...e.cols][0]) } : {}),
-    message: `公开${e.table}表 ${e.row} 栏${[...e.cols].sort((a, b) => a - b).join('/')}: part of failing identities ${[...e.rules].join(', ')}; a cell of this row may be wrong or unread`,
+    message: `公开${e.table}表 ${e.row} 栏${[...e.cols].sort((a, b) => a - b).join('/')}: part of failing identities ${[...e.rules].join(', ')}; ${store.hasRow(e.table, e.row) ? 'a cell of this row may be wrong or unread' : 'the row was not found, and may have been printed'}`,
   }));
 }

@@ -62,17 +62,21 @@ export function findAnchors(lines: Line[], maxLines = 40): { anchors: Map<number
 }
 
 /**
- * An OCR'd 栏次 row whose column number was misread ("1" as "工" at 0.00): a doubtful one- or
- * two-glyph cell right after a 栏次 word, where the next number read is 2, stands for 1. Only the
- * first number is inferred; the rest must be read.
+ * An OCR'd 栏次 row whose column number was misread ("1" as "工", "4" as "人", below 0.5): a
+ * doubtful one- or two-glyph cell between the numbers n − 1 and n + 1 is n, and one right after a
+ * 栏次 word before the number 2 is 1. A number is inferred only where both sides pin it down.
  */
 function misreadColumnNumbers(runs: Run[]): Run[] {
   const out = [...runs];
-  for (let i = 1; i + 1 < out.length; i++) {
+  const isInt = (r: Run | undefined) => r !== undefined && classify(r.text) === 'int';
+  for (let i = 1; i < out.length; i++) {
     const r = out[i]!;
-    const doubtful = r.origin === 'ocr' && r.conf < 0.5 && squash(r.text).length <= 2 && classify(r.text) !== 'int';
-    const nextNumber = out.slice(i + 1).find((x) => classify(x.text) === 'int');
-    if (doubtful && /栏次/.test(squash(out[i - 1]!.text)) && nextNumber?.text.trim() === '2') {
+    if (r.origin !== 'ocr' || r.conf >= 0.5 || squash(r.text).length > 2 || isInt(r)) continue;
+    const prev = out[i - 1]!;
+    const next = out.slice(i + 1).find(isInt);
+    if (isInt(prev) && isInt(out[i + 1]) && Number(out[i + 1]!.text) - Number(prev.text) === 2) {
+      out[i] = { ...r, text: String(Number(prev.text) + 1) };
+    } else if (/栏次/.test(squash(prev.text)) && next?.text.trim() === '2') {
       out[i] = { ...r, text: '1' };
     }
   }

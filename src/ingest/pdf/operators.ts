@@ -71,6 +71,8 @@ interface TextState {
 interface GraphicsState {
   ctm: Matrix;
   text: TextState;
+  /** Bounding box of the clipping path in page space; glyphs outside it are not drawn. */
+  clip?: PdfRect;
 }
 
 const OPS = pdfjs.OPS;
@@ -134,7 +136,13 @@ export function walkOperators(
     ctm: IDENTITY,
     text: { fontName: '', fontSize: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 },
   };
-  const clone = (s: GraphicsState): GraphicsState => ({ ctm: s.ctm, text: { ...s.text } });
+  const clone = (s: GraphicsState): GraphicsState => ({
+    ctm: s.ctm,
+    text: { ...s.text },
+    ...(s.clip ? { clip: s.clip } : {}),
+  });
+  // W / W* mark the next path as a clip (pdfjs emits the clip op before the path it applies to).
+  let pendingClip = false;
   // Text object state (BT … ET).
   let tm: Matrix = IDENTITY;
   let lineX = 0;
@@ -172,12 +180,21 @@ export function walkOperators(
       case OPS.endAnnotation:
         inAnnotation = Math.max(0, inAnnotation - 1);
         break;
+      case OPS.clip:
+      case OPS.eoClip:
+        pendingClip = true;
+        break;
       case OPS.constructPath: {
         if (inAnnotation > 0 || !args) break;
         const paintOp = args[0] as number;
         const buf = (args[1] as unknown[] | undefined)?.[0] as ArrayLike<number> | null | undefined;
         if (!buf) break;
         const toPage = mul(pageTransform, gs.ctm);
+        if (pendingClip) {
+          pendingClip = false;
+          const box = pathBox(buf, toPage);
+          if (box) gs.clip = gs.clip ? intersect(gs.clip, box) : box;
+        }
         if (STROKE_OPS.has(paintOp)) segments.push(...pathSegments(buf, toPage));
         else if (FILL_OPS.has(paintOp)) filledRects.push(...pathRects(buf, toPage));
         break;
@@ -226,7 +243,7 @@ export function walkOperators(
         const list = (args?.[0] ?? []) as (RawGlyph | number)[];
         const font = fontOf(gs.text.fontName);
         const toPage = mul(pageTransform, mul(gs.ctm, tm));
-        x += showText(list, gs.text, font, toPage, x, y, i, glyphs);
+        x += showText(list, gs.text, font, toPage, x, y, i, glyphs, gs.clip);
         break;
       }
       default:
@@ -246,6 +263,7 @@ function showText(
   y: number,
   op: number,
   out: PdfGlyph[],
+  clip: PdfRect | undefined,
 ): number {
   const size = Math.abs(t.fontSize);
   if (size === 0) return 0;
@@ -278,22 +296,60 @@ function showText(
       const [bx, by] = apply(toPage, gx0, base);
       const [ex] = apply(toPage, gx1, base);
       const ys = corners.map((c) => c[1]);
-      out.push({
-        // isSpace only says the char code is 32 (word spacing applies); subset fonts put real glyphs
-        // there (LibreOffice's Type 1 subsets encode 收 as 32), so the text is the unicode.
-        str,
-        x0: Math.min(bx, ex),
-        x1: Math.max(bx, ex),
-        baseline: by,
-        top: Math.min(...ys),
-        bottom: Math.max(...ys),
-        fontSize: size * scaleY,
-        op,
-      });
+      // Text clipped away is not printed (Calc draws a long name on across the next cell, clipped).
+      const cx = (bx + ex) / 2;
+      const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+      const visible =
+        !clip || (cx >= clip.x0 - 0.5 && cx <= clip.x1 + 0.5 && cy >= clip.y0 - 0.5 && cy <= clip.y1 + 0.5);
+      if (visible)
+        out.push({
+          // isSpace only says the char code is 32 (word spacing applies); subset fonts put real glyphs
+          // there (LibreOffice's Type 1 subsets encode 收 as 32), so the text is the unicode.
+          str,
+          x0: Math.min(bx, ex),
+          x1: Math.max(bx, ex),
+          baseline: by,
+          top: Math.min(...ys),
+          bottom: Math.max(...ys),
+          fontSize: size * scaleY,
+          op,
+        });
     }
     adv += vertical ? w - spacing : w + spacing;
   }
   return adv * t.hScale;
+}
+
+/** The bounding box of a path's points in page space (control points included: a safe bound). */
+function pathBox(buf: ArrayLike<number>, m: Matrix): PdfRect | undefined {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const take = (n: number, i: number) => {
+    for (let k = 0; k < n; k++) {
+      const [x, y] = apply(m, buf[i + 2 * k]!, buf[i + 2 * k + 1]!);
+      xs.push(x);
+      ys.push(y);
+    }
+  };
+  for (let i = 0; i < buf.length;) {
+    const op = buf[i++];
+    if (op === DRAW.moveTo || op === DRAW.lineTo) {
+      take(1, i);
+      i += 2;
+    } else if (op === DRAW.curveTo) {
+      take(3, i);
+      i += 6;
+    } else if (op === DRAW.quadraticCurveTo) {
+      take(2, i);
+      i += 4;
+    } else if (op !== DRAW.closePath) break;
+  }
+  if (xs.length === 0) return undefined;
+  return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+}
+
+function intersect(a: PdfRect, b: PdfRect): PdfRect {
+  return { x0: Math.max(a.x0, b.x0), y0: Math.max(a.y0, b.y0), x1: Math.min(a.x1, b.x1), y1: Math.min(a.y1, b.y1) };
 }
 
 /** The straight pieces of a path buffer, transformed to page space; curves are skipped. */
