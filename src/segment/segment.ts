@@ -30,5 +30,16 @@ export function segmentDocument(doc: DocumentIR): Segmented {
   const part3 = parts.find((p) => p.part === 3);
   const bodyStart = parts[0]?.from ?? 0;
   const tableLines = part2 ? lines.slice(part2.from, part2.to) : lines.slice(bodyStart, part3?.from ?? lines.length);
-  return { lines, parts, meta, regions: findTableRegions(tableLines), hasTablePart: part2 !== undefined, findings };
+  const regions = findTableRegions(tableLines);
+  for (const r of regions.filter((x) => x.byLabel)) {
+    findings.push({
+      level: 'warn',
+      stage: 'segment',
+      check: 'segment.title-unread',
+      table: r.spec.id,
+      message: `公开${r.spec.id}表 found by its label "${r.title}": no line reads as its title ${r.spec.title}`,
+      ...(r.pages[0] !== undefined ? { page: r.pages[0] } : {}),
+    });
+  }
+  return { lines, parts, meta, regions, hasTablePart: part2 !== undefined, findings };
 }

@@ -11,6 +11,8 @@ export interface TableRegion {
   printedNo: number | null;
   lines: Line[];
   pages: number[];
+  /** Found by its 公开NN表 label because no line read as its title. */
+  byLabel?: boolean;
 }
 
 const PREFIX = /^(?:[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．])?(?:20\d{2}年度?)?(?:[^\s]{2,40}?(?:20\d{2}年度?))?/;
@@ -57,19 +59,37 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
+/** A 公开NN表 label on its own, one glyph of it possibly misread ("|开09表" from a rewritten text layer). */
+const LABEL_ONLY = /^(?:公开|.开|公.)(\d{1,2})表$/;
+
 export function findTableRegions(lines: Line[]): TableRegion[] {
-  const starts: { at: number; spec: TableSpec }[] = [];
+  const starts: { at: number; spec: TableSpec; byLabel?: true }[] = [];
   lines.forEach((l, at) => {
     if (squash(l.text).length > 60) return;
     const spec = matchTitle(l.text);
     if (spec) starts.push({ at, spec });
   });
-  return starts.map(({ at, spec }, i) => {
+  // A table whose title did not read is found by its 公开NN表 label, when nothing else claims it.
+  lines.forEach((l, at) => {
+    const no = LABEL_ONLY.exec(squash(l.text))?.[1];
+    const spec = no ? TABLE_SPECS.find((t) => Number(t.id) === Number(no)) : undefined;
+    if (spec && !starts.some((x) => x.spec.id === spec.id)) starts.push({ at, spec, byLabel: true });
+  });
+  starts.sort((a, b) => a.at - b.at);
+  return starts.map(({ at, spec, byLabel }, i) => {
     const to = starts[i + 1]?.at ?? lines.length;
     const body = lines.slice(at + 1, to);
     const near = [lines[at]!, ...body.slice(0, 8)].map((l) => squash(l.text));
     const printed = near.map((t) => LABEL.exec(t)?.[1]).find((x) => x !== undefined);
     const pages = [...new Set([lines[at]!, ...body].map((l) => l.page).filter((p): p is number => p !== null))];
-    return { spec, title: squash(lines[at]!.text), printedNo: printed ? Number(printed) : null, lines: body, pages };
+    const title = squash(lines[at]!.text);
+    return {
+      spec,
+      title,
+      printedNo: printed ? Number(printed) : null,
+      lines: body,
+      pages,
+      ...(byLabel ? { byLabel } : {}),
+    };
   });
 }

@@ -13,8 +13,10 @@ import { compactCjk, squash } from '../text/compact.js';
  * empty amount cell cannot shift anything. Totals 人员经费合计 / 公用经费合计 (公用支出合计) take the
  * next amount on the line.
  */
-const PERSONNEL_TOTAL = /^人员(?:经费|支出)合计$/;
-const PUBLIC_TOTAL = /^公用(?:经费|支出)合计$/;
+// One glyph of the two that tell the totals apart may be misread (a rewritten text layer gave
+// 公用经费合计 as "|用经费合计"); the other still does.
+const PERSONNEL_TOTAL = /^(?:人员|.员|人.)(?:经费|支出)合计$/;
+const PUBLIC_TOTAL = /^(?:公用|.用|公.)(?:经费|支出)合计$/;
 const ECONOMIC_CODE = /^\d{3}(?:\d{2,3})?$/;
 
 export function readEconomicTable(region: TableRegion): ReadResult {

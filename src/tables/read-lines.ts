@@ -7,6 +7,7 @@ import type { ReadResult } from './read-code.js';
 import { findAnchors, columnAt, namedHead, anchorsPerPage, type PageAnchors } from './header.js';
 import { runsOf, toCell, isNoteLine, isMetaLine } from './line-tokens.js';
 import { compactCjk, squash } from '../text/compact.js';
+import { classify } from './tokens.js';
 import { canonicalLine, labelMatches } from './labels.js';
 
 /**
@@ -189,7 +190,8 @@ function sideOf(range: LineRange, ranges: LineRange[]): RawRow['side'] | undefin
 }
 
 function isValueText(t: string): boolean {
-  return /^(?:-?[\d,]+(?:\.\d+)?|-{1,3}|—{1,2}|－{1,3})$/.test(t.trim());
+  const kind = classify(t);
+  return kind === 'money' || kind === 'int' || kind === 'dash';
 }
 
 /**

@@ -7,8 +7,12 @@ export type TokenKind = 'money' | 'int' | 'dash' | 'text' | 'empty';
 
 const MONEY = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$/;
 const INT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)$/;
-/** `---`, `——`, `—`, `-`, `－`: printed "structurally empty" cells (identities.md A19). */
-const DASH = /^(?:-{1,3}|—{1,2}|－{1,3}|─{1,3}|\/)$/;
+/**
+ * `---`, `——`, `—`, `-`, `－`: printed "structurally empty" cells (identities.md A19). Any cell of one
+ * to three symbols and nothing else counts: a rewritten text layer can map the dash glyph to
+ * another sign (Ghostscript gave `——` as a backquote).
+ */
+const DASH = /^(?:-{1,3}|—{1,2}|－{1,3}|─{1,3}|\/|[^\p{L}\p{N}\s]{1,3})$/u;
 
 export function classify(text: string): TokenKind {
   const t = text.trim();
