@@ -3,18 +3,25 @@ import type { Table, TableId } from '../schema/record.js';
 import type { CellStore } from './cells.js';
 import { evaluate, type Identity } from './identity.js';
 import { RULE_TABLES } from './catalog.js';
+import { localize } from './localize.js';
 import type { Decimal } from '../decimal.js';
 
 /**
  * Evaluate every instantiated identity: exact → counted only; inside the rounding envelope → info;
- * beyond → warn (error when the gap is more than ten envelopes), naming both sides. Rules whose
- * tables are missing are logged as not evaluated; each rule ends with a one-line summary.
+ * beyond → warn (error when the gap is more than ten envelopes), naming both sides, at the cell the
+ * failing identities point to together (localize.ts) or else at the identity's own place. Rules
+ * whose tables are missing are logged as not evaluated; each rule ends with a one-line summary.
  */
 export function runIdentityChecks(store: CellStore, identities: Identity[]): Finding[] {
   const findings: Finding[] = [];
   const tally = new Map<string, { ref: string; exact: number; rounding: number; mismatch: number }>();
+  const evaluations = new Map(identities.map((id) => [id, evaluate(store, id)] as const));
+  const { at } = localize(
+    store,
+    identities.filter((id) => evaluations.get(id)!.verdict === 'mismatch'),
+  );
   for (const id of identities) {
-    const ev = evaluate(store, id);
+    const ev = evaluations.get(id)!;
     const t = tally.get(id.rule) ?? { ref: id.ref, exact: 0, rounding: 0, mismatch: 0 };
     t[ev.verdict]++;
     tally.set(id.rule, t);
@@ -23,13 +30,14 @@ export function runIdentityChecks(store: CellStore, identities: Identity[]): Fin
     const level = ev.verdict === 'rounding' ? 'info' : ev.diff.abs().gt(env.mul(10)) ? 'error' : 'warn';
     const rel = id.kind === 'le' ? '≤' : '=';
     const f = (d: Decimal): string => d.toFixed(ev.dp);
+    const place = at.get(id) ?? id.at;
     findings.push({
       level,
       stage: 'check',
       check: id.rule,
-      table: id.at.table,
-      row: id.at.row,
-      column: String(id.at.col),
+      table: place.table,
+      row: place.row,
+      column: String(place.col),
       message: `${id.text}: ${f(ev.left)} ${rel === '=' ? '≠' : '>'} ${f(ev.right)} (Δ${f(ev.diff.abs())}${ev.verdict === 'rounding' ? `, within rounding envelope ${env.toFixed()}` : ''}${ev.convertedTo ? `; tables in different units, compared in ${ev.convertedTo}` : ''})`,
       expected: f(ev.right),
       actual: f(ev.left),
