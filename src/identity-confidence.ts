@@ -1,7 +1,7 @@
 import type { Table, TableId } from './schema/record.js';
 import type { Finding } from './schema/finding.js';
-import type { CellStore } from './checks/cells.js';
-import { evaluate, type Identity } from './checks/identity.js';
+import type { CellStore } from './cells/cell-store.js';
+import { evaluate, type Identity } from './identities/identity.js';
 import { setRowConfidence, type CellEvidence } from './tables/extract-tables.js';
 
 /**

@@ -8,9 +8,9 @@
  * parent, which its siblings are in too). Otherwise every row of the group is a suspect.
  */
 import type { Decimal } from '../decimal.js';
-import { ZERO, type CellStore } from './cells.js';
-import type { CellRef, Identity } from './identity.js';
-import { evaluate, refsOf } from './identity.js';
+import { ZERO, type CellStore } from '../cells/cell-store.js';
+import type { CellRef, Identity } from '../identities/identity.js';
+import { evaluate, refsOf } from '../identities/identity.js';
 
 export interface Localization {
   /** Where each failing identity of a localized group is reported (instead of its own `at`). */

@@ -2,7 +2,7 @@ import { Decimal } from '../decimal.js';
 import type { Fact, Row, Table, TableId } from '../schema/record.js';
 import type { Finding } from '../schema/finding.js';
 import type { CheckContext, Rule } from './rule.js';
-import { judge } from './tolerance.js';
+import { judge } from '../identities/tolerance.js';
 import { judgePercent, type Range } from './percent.js';
 
 /** Shared plumbing of the narrative ↔ table rules: fact look-up, cell access, finding shapes. */

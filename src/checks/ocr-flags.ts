@@ -1,6 +1,6 @@
 import type { Finding } from '../schema/finding.js';
 import type { TableId } from '../schema/record.js';
-import { evaluate, type CellRef } from './identity.js';
+import { evaluate, type CellRef } from '../identities/identity.js';
 import { cellIndex, type RepairInput } from './repair.js';
 import { editCell } from './cell-edit.js';
 

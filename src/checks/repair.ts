@@ -2,8 +2,8 @@ import type { Finding } from '../schema/finding.js';
 import type { Table, TableId } from '../schema/record.js';
 import type { CellEvidence } from '../tables/extract-tables.js';
 import { Decimal } from '../decimal.js';
-import type { CellStore } from './cells.js';
-import { evaluate, refsOf, type CellRef, type Identity } from './identity.js';
+import type { CellStore } from '../cells/cell-store.js';
+import { evaluate, refsOf, type CellRef, type Identity } from '../identities/identity.js';
 import { candidateReadings } from './ocr-candidates.js';
 import { editCell } from './cell-edit.js';
 

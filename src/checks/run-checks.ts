@@ -1,8 +1,8 @@
 import type { Finding } from '../schema/finding.js';
 import type { Table, TableId } from '../schema/record.js';
-import type { CellStore } from './cells.js';
-import { evaluate, type Identity } from './identity.js';
-import { RULE_TABLES } from './catalog.js';
+import type { CellStore } from '../cells/cell-store.js';
+import { evaluate, type Identity } from '../identities/identity.js';
+import { RULE_TABLES } from '../identities/catalog.js';
 import { localize } from './localize.js';
 import type { Decimal } from '../decimal.js';
 

@@ -1,6 +1,6 @@
 import { Decimal } from '../decimal.js';
 import type { Table, TableId } from '../schema/record.js';
-import { CellStore } from './cells.js';
+import { CellStore } from '../cells/cell-store.js';
 
 /**
  * A CellStore filled from emitted tables (a record on disk, a golden file), the way extractTables

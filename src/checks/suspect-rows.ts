@@ -7,8 +7,8 @@
  */
 import type { Finding } from '../schema/finding.js';
 import type { TableId } from '../schema/record.js';
-import type { CellStore } from './cells.js';
-import { evaluate, refsOf, type Identity } from './identity.js';
+import type { CellStore } from '../cells/cell-store.js';
+import { evaluate, refsOf, type Identity } from '../identities/identity.js';
 import { localize } from './localize.js';
 
 export function flagSuspectRows(store: CellStore, identities: Identity[], findings: Finding[]): Finding[] {

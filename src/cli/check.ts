@@ -4,7 +4,7 @@ import { DocumentRecord } from '../schema/record.js';
 import { Finding } from '../schema/finding.js';
 import { UsageError } from './usage.js';
 import { storeFromTables } from '../checks/store-from-tables.js';
-import { instantiate } from '../checks/catalog.js';
+import { instantiate } from '../identities/catalog.js';
 import { runIdentityChecks, negativeAmounts } from '../checks/run-checks.js';
 import { runNarrativeRules } from '../checks/narrative.js';
 import { makeContext } from '../checks/rule.js';

@@ -1,8 +1,8 @@
 import type { TableId } from '../schema/record.js';
 import { Decimal } from '../decimal.js';
-import type { CellStore } from '../checks/cells.js';
-import { evaluate, type Identity } from '../checks/identity.js';
-import { sumEnvelope } from '../checks/tolerance.js';
+import type { CellStore } from '../cells/cell-store.js';
+import { evaluate, type Identity } from '../identities/identity.js';
+import { sumEnvelope } from '../identities/tolerance.js';
 import type { RawRow } from './raw.js';
 
 /**

@@ -2,10 +2,10 @@ import { describe, it, expect, afterAll } from 'vitest';
 import { Decimal } from '../../src/decimal.js';
 import { loadGolden } from '../helpers/golden.js';
 import { storeFromTables } from '../../src/checks/store-from-tables.js';
-import { instantiate } from '../../src/checks/catalog.js';
-import { evaluate, type Identity } from '../../src/checks/identity.js';
+import { instantiate } from '../../src/identities/catalog.js';
+import { evaluate, type Identity } from '../../src/identities/identity.js';
 import { runIdentityChecks } from '../../src/checks/run-checks.js';
-import type { CellStore } from '../../src/checks/cells.js';
+import type { CellStore } from '../../src/cells/cell-store.js';
 import type { TableId } from '../../src/schema/record.js';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { Decimal } from '../../src/decimal.js';
-import { CellStore } from '../../src/checks/cells.js';
-import type { Identity } from '../../src/checks/identity.js';
+import { CellStore } from '../../src/cells/cell-store.js';
+import type { Identity } from '../../src/identities/identity.js';
 import { adjustCell, cellVerdicts, confidenceFromIdentities } from '../../src/identity-confidence.js';
 import type { Table } from '../../src/schema/record.js';
 

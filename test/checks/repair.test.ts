@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/decimal.js';
-import { CellStore } from '../../src/checks/cells.js';
-import { instantiate } from '../../src/checks/catalog.js';
+import { CellStore } from '../../src/cells/cell-store.js';
+import { instantiate } from '../../src/identities/catalog.js';
 import { repairOcrCells } from '../../src/checks/repair.js';
 import { flagOcrDoubts } from '../../src/checks/ocr-flags.js';
 import { candidateReadings } from '../../src/checks/ocr-candidates.js';

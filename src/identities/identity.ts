@@ -1,7 +1,7 @@
 import type { TableId } from '../schema/record.js';
 import { Decimal } from '../decimal.js';
-import type { CellStore } from './cells.js';
-import { ZERO } from './cells.js';
+import type { CellStore } from '../cells/cell-store.js';
+import { ZERO } from '../cells/cell-store.js';
 import { sumEnvelope } from './tolerance.js';
 import { MONEY_UNITS, isCountCell, isMoneyUnit } from './units.js';
 

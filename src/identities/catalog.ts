@@ -1,5 +1,5 @@
 import type { TableId } from '../schema/record.js';
-import type { CellStore } from './cells.js';
+import type { CellStore } from '../cells/cell-store.js';
 import type { CellRef, Identity } from './identity.js';
 import { FUNCTIONAL_CLASSES, lineOfClass } from '../../parsers/labels.js';
 
