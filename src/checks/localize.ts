@@ -8,7 +8,7 @@
  * parent, which its siblings are in too). Otherwise every row of the group is a suspect.
  */
 import type { Decimal } from '../decimal.js';
-import { ZERO, type CellStore } from '../cells/cell-store.js';
+import { ZERO, type CellValues } from '../cells/cell-grid.js';
 import type { CellRef, Identity } from '../identities/identity.js';
 import { evaluate, refsOf } from '../identities/identity.js';
 
@@ -22,7 +22,7 @@ export interface Localization {
 const cellKey = (r: CellRef) => `${r.table}|${r.row}|${r.col}`;
 const rowKey = (r: CellRef) => `${r.table}|${r.row}`;
 
-export function localize(store: CellStore, failing: Identity[]): Localization {
+export function localize(store: CellValues, failing: Identity[]): Localization {
   const parent = failing.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   // Identities failing through one row belong together (a shifted value fails two column sums
@@ -63,7 +63,7 @@ export function localize(store: CellStore, failing: Identity[]): Localization {
 }
 
 /** Does setting the cells to these values (undefined: empty) make every identity of the group hold? */
-function holdsWith(store: CellStore, group: Identity[], edits: [CellRef, Decimal | undefined][]): boolean {
+function holdsWith(store: CellValues, group: Identity[], edits: [CellRef, Decimal | undefined][]): boolean {
   const before = edits.map(([r]) => store.get(r.table, r.row, r.col));
   for (const [r, v] of edits) store.setCell(r.table, r.row, r.col, v);
   const holds = group.every((id) => evaluate(store, id).verdict !== 'mismatch');
@@ -77,7 +77,7 @@ function holdsWith(store: CellStore, group: Identity[], edits: [CellRef, Decimal
  * amount), or a cell whose move to another of the group's columns does (a value printed one column
  * over).
  */
-function explainingRows(store: CellStore, group: Identity[], candidates: string[]): string[] {
+function explainingRows(store: CellValues, group: Identity[], candidates: string[]): string[] {
   const out = new Set<string>();
   const cellSets = group.map((id) => new Set(refsOf(id).map(cellKey)));
   const sharedCells = refsOf(group[0]!).filter((r) => cellSets.every((s) => s.has(cellKey(r))));

@@ -1,8 +1,8 @@
 import type { Finding } from '../schema/finding.js';
 import type { TableId } from '../schema/record.js';
-import { evaluate, type CellRef } from '../identities/identity.js';
-import { cellIndex, type RepairInput } from './repair.js';
-import { editCell } from './cell-edit.js';
+import { evaluate, type CellRef, type Identity } from '../identities/identity.js';
+import type { CellEdit, CellGrid } from '../cells/cell-grid.js';
+import { cellIndex } from './repair.js';
 
 /**
  * After the repairs: make every remaining doubt about an OCR'd number visible, so no wrong cell is
@@ -15,24 +15,25 @@ import { editCell } from './cell-edit.js';
  */
 export const UNCONFIRMED_CONFIDENCE = 0.4;
 
-export function flagOcrDoubts(x: RepairInput): Finding[] {
+export function flagOcrDoubts(grid: CellGrid, identities: Identity[]): { edits: CellEdit[]; findings: Finding[] } {
   const findings: Finding[] = [];
-  const ocrTables = new Set<string>();
-  for (const [k, e] of x.evidence) if (e.origin === 'ocr') ocrTables.add(k.split('|')[0]!);
-  if (!ocrTables.size) return findings;
+  const edits: CellEdit[] = [];
+  const x = { store: grid, identities };
+  const ocrTables = new Set<TableId>();
+  for (const e of grid.entries()) if (e.cell.origin === 'ocr') ocrTables.add(e.table);
+  if (!ocrTables.size) return { edits, findings };
   const index = cellIndex(x.identities);
   const verdict = new Map(x.identities.map((id) => [id, evaluate(x.store, id)] as const));
-  const confOf = (k: string) => x.evidence.get(k)?.conf;
 
-  for (const [k, e] of x.evidence) {
-    if (e.origin !== 'ocr') continue;
-    const [table, row, col] = k.split('|') as [TableId, string, string];
-    if (x.store.get(table, row, Number(col)) === undefined) continue;
-    const ids = index.get(k) ?? [];
+  for (const { table, row: gridRow, col: c, cell } of grid.entries()) {
+    if (cell.origin !== 'ocr') continue;
+    const row = gridRow.key;
+    const col = String(c);
+    const ids = index.get(`${table}|${row}|${col}`) ?? [];
     if (ids.some((id) => verdict.get(id)!.verdict !== 'mismatch')) continue;
-    e.conf = Math.min(e.conf, UNCONFIRMED_CONFIDENCE);
-    const value = x.tables.find((t) => t.id === table)?.rows.find((r) => r.key === row)?.values[col];
-    editCell(x.tables, table, row, Number(col), value, confOf);
+    const conf = Math.min(cell.conf, UNCONFIRMED_CONFIDENCE);
+    edits.push({ kind: 'confidence', table, row, col: c, conf });
+    const value = cell.text;
     findings.push({
       level: 'warn',
       stage: 'ocr',
@@ -43,8 +44,8 @@ export function flagOcrDoubts(x: RepairInput): Finding[] {
       message: ids.length
         ? `公开${table}表 ${row} 栏${col}: OCR read "${value}", and every identity through it fails (${[...new Set(ids.map((i) => i.rule))].join(', ')}); unconfirmed`
         : `公开${table}表 ${row} 栏${col}: OCR read "${value}", and no identity checks this cell; unconfirmed`,
-      ...(value !== undefined ? { actual: value } : {}),
-      confidence: e.conf,
+      actual: value,
+      confidence: conf,
     });
   }
 
@@ -72,5 +73,5 @@ export function flagOcrDoubts(x: RepairInput): Finding[] {
       });
     }
   }
-  return findings;
+  return { edits, findings };
 }

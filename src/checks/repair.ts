@@ -1,11 +1,9 @@
 import type { Finding } from '../schema/finding.js';
-import type { Table, TableId } from '../schema/record.js';
-import type { CellEvidence } from '../tables/extract-tables.js';
+import type { TableId } from '../schema/record.js';
 import { Decimal } from '../decimal.js';
-import type { CellStore } from '../cells/cell-store.js';
+import type { CellEdit, CellGrid, CellValues } from '../cells/cell-grid.js';
 import { evaluate, refsOf, type CellRef, type Identity } from '../identities/identity.js';
 import { candidateReadings } from './ocr-candidates.js';
-import { editCell } from './cell-edit.js';
 
 /**
  * Arithmetic repair of OCR'd numbers (issue 4 item 4). For every identity that fails beyond its
@@ -17,13 +15,6 @@ import { editCell } from './cell-edit.js';
  * each close the gap, or two readings of one cell, leave it alone — and is always logged as a warn
  * with the original reading. Repairs run to a fixed point: one repair can make the next one unique.
  */
-export interface RepairInput {
-  tables: Table[];
-  store: CellStore;
-  identities: Identity[];
-  evidence: Map<string, CellEvidence>;
-}
-
 /** A repaired cell is confirmed by arithmetic, yet it is not what was read: below plain OCR. */
 export const REPAIRED_CONFIDENCE = 0.7;
 
@@ -49,15 +40,21 @@ export function cellIndex(identities: Identity[]): Map<string, Identity[]> {
   return index;
 }
 
-export function repairOcrCells(x: RepairInput): Finding[] {
+/**
+ * Works on a copy of the grid (each repair changes what the next round sees) and returns the repairs
+ * as edits for the caller to apply, with their findings.
+ */
+export function repairOcrCells(source: CellGrid, identities: Identity[]): { edits: CellEdit[]; findings: Finding[] } {
   const findings: Finding[] = [];
-  const isOcr = (k: string) => x.evidence.get(k)?.origin === 'ocr';
-  if (![...x.evidence.values()].some((e) => e.origin === 'ocr')) return findings;
+  const edits: CellEdit[] = [];
+  if (![...source.entries()].some((e) => e.cell.origin === 'ocr')) return { edits, findings };
+  const grid = source.clone();
+  const x = { store: grid, identities };
+  const isOcr = (t: TableId, row: string, col: number) => grid.cell(t, row, col)?.origin === 'ocr';
   const index = cellIndex(x.identities);
   const through = (t: TableId, row: string, col: number) => index.get(keyOf(t, row, col)) ?? [];
   const holds = (id: Identity) => evaluate(x.store, id).verdict !== 'mismatch';
-  const text = (t: TableId, row: string, col: number) =>
-    x.tables.find((tb) => tb.id === t)?.rows.find((r) => r.key === row)?.values[String(col)];
+  const text = (t: TableId, row: string, col: number) => grid.cell(t, row, col)?.text;
   const doubtful = (r: CellRef) => !through(r.table, r.row, r.col).some(holds);
 
   /** Try a change, judge the identities through the touched cells, undo it. */
@@ -73,7 +70,7 @@ export function repairOcrCells(x: RepairInput): Finding[] {
   const proposals = (id: Identity): Proposal[] => {
     const out: Proposal[] = [];
     const cells = uniqueRefs(refsOf(id)).filter(
-      (r) => isOcr(keyOf(r.table, r.row, r.col)) && x.store.get(r.table, r.row, r.col) !== undefined,
+      (r) => isOcr(r.table, r.row, r.col) && x.store.get(r.table, r.row, r.col) !== undefined,
     );
     const onlyDoubtful = cells.filter(doubtful).length === 1;
     const places = decimalsOf(id, text);
@@ -92,7 +89,7 @@ export function repairOcrCells(x: RepairInput): Finding[] {
         const implied = impliedValue(x.store, id, r);
         if (implied && !implied.isNegative()) tryValue(implied.toFixed(places), 'implied');
       }
-      const table = x.tables.find((t) => t.id === r.table);
+      const table = grid.tables.get(r.table);
       const value = x.store.get(r.table, r.row, r.col)!;
       for (const c of table?.columns ?? []) {
         if (c.no === r.col || x.store.get(r.table, r.row, c.no) !== undefined) continue;
@@ -110,18 +107,13 @@ export function repairOcrCells(x: RepairInput): Finding[] {
 
   const apply = (id: Identity, p: Proposal, rivals: number): void => {
     const { table, row, col } = p.ref;
-    const oldKey = keyOf(table, row, col);
     const original = text(table, row, col)!;
-    const ev = x.evidence.get(oldKey)!;
-    const confOf = (k: string) => x.evidence.get(k)?.conf;
-    if (p.kind === 'column') {
-      x.store.setCell(table, row, col, undefined);
-      x.evidence.delete(oldKey);
-      editCell(x.tables, table, row, col, undefined, confOf);
-    }
-    x.store.setCell(table, row, p.col, p.value);
-    x.evidence.set(keyOf(table, row, p.col), { ...ev, conf: REPAIRED_CONFIDENCE });
-    editCell(x.tables, table, row, p.col, p.text, confOf);
+    const edit: CellEdit =
+      p.kind === 'column'
+        ? { kind: 'move', table, row, col, to: p.col, conf: REPAIRED_CONFIDENCE }
+        : { kind: 'value', table, row, col, value: p.value, text: p.text, conf: REPAIRED_CONFIDENCE };
+    grid.apply([edit]);
+    edits.push(edit);
     const rules = [...new Set([...through(table, row, col), ...through(table, row, p.col)].map((i) => i.rule))].join(
       ', ',
     );
@@ -172,7 +164,7 @@ export function repairOcrCells(x: RepairInput): Finding[] {
       });
     }
   }
-  return findings;
+  return { edits, findings };
 }
 
 function describe(p: Proposal): string {
@@ -200,7 +192,7 @@ function dedupe(ps: Proposal[]): Proposal[] {
 }
 
 /** The value of `r` that closes the identity's gap, the other cells as read. */
-export function impliedValue(store: CellStore, id: Identity, r: CellRef): Decimal | undefined {
+export function impliedValue(store: CellValues, id: Identity, r: CellRef): Decimal | undefined {
   const ev = evaluate(store, id);
   const v = store.get(r.table, r.row, r.col) ?? new Decimal(0);
   const same = (c: CellRef) => c.table === r.table && c.row === r.row && c.col === r.col;

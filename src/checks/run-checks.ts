@@ -1,6 +1,6 @@
 import type { Finding } from '../schema/finding.js';
 import type { Table, TableId } from '../schema/record.js';
-import type { CellStore } from '../cells/cell-store.js';
+import type { CellValues } from '../cells/cell-grid.js';
 import { evaluate, type Identity } from '../identities/identity.js';
 import { RULE_TABLES } from '../identities/catalog.js';
 import { localize } from './localize.js';
@@ -12,7 +12,7 @@ import type { Decimal } from '../decimal.js';
  * failing identities point to together (localize.ts) or else at the identity's own place. Rules
  * whose tables are missing are logged as not evaluated; each rule ends with a one-line summary.
  */
-export function runIdentityChecks(store: CellStore, identities: Identity[]): Finding[] {
+export function runIdentityChecks(store: CellValues, identities: Identity[]): Finding[] {
   const findings: Finding[] = [];
   const tally = new Map<string, { ref: string; exact: number; rounding: number; mismatch: number }>();
   const evaluations = new Map(identities.map((id) => [id, evaluate(store, id)] as const));

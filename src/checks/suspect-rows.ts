@@ -7,11 +7,11 @@
  */
 import type { Finding } from '../schema/finding.js';
 import type { TableId } from '../schema/record.js';
-import type { CellStore } from '../cells/cell-store.js';
+import type { CellValues } from '../cells/cell-grid.js';
 import { evaluate, refsOf, type Identity } from '../identities/identity.js';
 import { localize } from './localize.js';
 
-export function flagSuspectRows(store: CellStore, identities: Identity[], findings: Finding[]): Finding[] {
+export function flagSuspectRows(store: CellValues, identities: Identity[], findings: Finding[]): Finding[] {
   const named = new Set(
     findings
       .filter((f) => (f.level === 'warn' || f.level === 'error') && f.table && f.row)

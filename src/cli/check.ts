@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { DocumentRecord } from '../schema/record.js';
 import { Finding } from '../schema/finding.js';
 import { UsageError } from './usage.js';
-import { storeFromTables } from '../checks/store-from-tables.js';
+import { gridFromTables } from '../cells/from-tables.js';
 import { instantiate } from '../identities/catalog.js';
 import { runIdentityChecks, negativeAmounts } from '../checks/run-checks.js';
 import { runNarrativeRules } from '../checks/narrative.js';
@@ -72,7 +72,7 @@ export function loadChecked(recordPath: string): CheckedRecord {
 
 /** The checks that depend only on the record: identities (A/B), negative amounts, narrative (C). */
 export function recompute(record: DocumentRecord): Finding[] {
-  const store = storeFromTables(record.tables);
+  const store = gridFromTables(record.tables);
   return [
     ...runIdentityChecks(store, instantiate(store)),
     ...negativeAmounts(record.tables),

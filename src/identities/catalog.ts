@@ -1,5 +1,5 @@
 import type { TableId } from '../schema/record.js';
-import type { CellStore } from '../cells/cell-store.js';
+import type { CellValues } from '../cells/cell-grid.js';
 import type { CellRef, Identity } from './identity.js';
 import { FUNCTIONAL_CLASSES, lineOfClass } from '../../parsers/labels.js';
 
@@ -16,7 +16,7 @@ const L = (table: TableId, line: number, col: number, sign?: 1 | -1): CellRef =>
 const C = (table: TableId, row: string, col: number): CellRef => ({ table, row, col });
 const range = (a: number, b: number): number[] => Array.from({ length: b - a + 1 }, (_, i) => a + i);
 
-type Gen = (s: CellStore) => Identity[];
+type Gen = (s: CellValues) => Identity[];
 
 function eq(rule: string, ref: string, left: CellRef[], right: CellRef[], text: string, at?: CellRef): Identity {
   return { rule, ref, kind: 'eq', left, right, text, at: at ?? left[0]! };
@@ -67,7 +67,7 @@ function rowSums(
   ref: string,
   totalCol: number,
   parts: number[],
-  rows: (s: CellStore) => string[],
+  rows: (s: CellValues) => string[],
 ): Gen {
   return (s) =>
     !s.hasTable(table)
@@ -82,7 +82,7 @@ function rowSums(
           ),
         );
 }
-const codeRows = (t: TableId) => (s: CellStore) => s.rowKeys(t).filter((k) => k === 'total' || k.startsWith('code:'));
+const codeRows = (t: TableId) => (s: CellValues) => s.rowKeys(t).filter((k) => k === 'total' || k.startsWith('code:'));
 
 /** Hierarchy: 合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, per value column (A7, A15). */
 function hierarchy(table: TableId, cols: number[], rule: string, ref: string): Gen {
@@ -507,7 +507,7 @@ const GENERATORS: Gen[] = [
   crossTable,
 ];
 
-export function instantiate(store: CellStore): Identity[] {
+export function instantiate(store: CellValues): Identity[] {
   return GENERATORS.flatMap((g) => g(store));
 }
 

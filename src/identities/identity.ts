@@ -1,7 +1,7 @@
 import type { TableId } from '../schema/record.js';
 import { Decimal } from '../decimal.js';
-import type { CellStore } from '../cells/cell-store.js';
-import { ZERO } from '../cells/cell-store.js';
+import type { CellValues } from '../cells/cell-grid.js';
+import { ZERO } from '../cells/cell-grid.js';
 import { sumEnvelope } from './tolerance.js';
 import { MONEY_UNITS, isCountCell, isMoneyUnit } from './units.js';
 
@@ -50,7 +50,7 @@ export interface Evaluation {
  * The money unit each referenced cell is in, when the identity mixes units; undefined when all agree
  * (the common case: values compared as printed, no conversion at all).
  */
-function mixedUnits(store: CellStore, id: Identity): { base: string; coarse: string } | undefined {
+function mixedUnits(store: CellValues, id: Identity): { base: string; coarse: string } | undefined {
   const units = new Set<string>();
   for (const r of [...id.left, ...id.right]) {
     if (isCountCell(r)) continue;
@@ -62,7 +62,7 @@ function mixedUnits(store: CellStore, id: Identity): { base: string; coarse: str
   return { base: sorted[0]!, coarse: sorted[sorted.length - 1]! };
 }
 
-function total(store: CellStore, refs: CellRef[], base: string | undefined, dp: { max: number }): Decimal {
+function total(store: CellValues, refs: CellRef[], base: string | undefined, dp: { max: number }): Decimal {
   let s = ZERO;
   for (const r of refs) {
     let v = store.get(r.table, r.row, r.col);
@@ -77,7 +77,7 @@ function total(store: CellStore, refs: CellRef[], base: string | undefined, dp: 
   return s;
 }
 
-export function evaluate(store: CellStore, id: Identity): Evaluation {
+export function evaluate(store: CellValues, id: Identity): Evaluation {
   const mixed = mixedUnits(store, id);
   const dp = { max: 0 };
   const left = total(store, id.left, mixed?.base, dp);

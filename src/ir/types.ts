@@ -20,6 +20,8 @@ export interface Run {
   fontSize?: number;
   /** The drawn cell the run fills, when it was read from a ruled grid (its provenance box). */
   cell?: Box;
+  /** Plain-text input: the 1-based line and first and last column the run was read from. */
+  at?: { line: number; start: number; end: number };
   /**
    * Where a run of positioned text holds what may be two cells (an amount and a name met without a
    * space glyph), its pieces; table readers take these, text takes the run.

@@ -13,6 +13,13 @@ export const DecimalString = z.string().regex(/^-?\d+(\.\d+)?$/);
 
 export const RowKey = z.string().regex(/^(line:\d+|code:\d{3,7}|total|total:人员经费|total:公用经费)$/);
 
+/** A place on a page or in a text file (output contract, "Provenance"). */
+export const Box = z.union([
+  z.tuple([z.number().int(), z.number(), z.number(), z.number(), z.number()]),
+  z.tuple([z.number().int(), z.number().int(), z.number().int(), z.number().int()]),
+]);
+export type Box = z.infer<typeof Box>;
+
 export const Row = z.object({
   key: RowKey,
   code: z.string().optional(),
@@ -24,6 +31,12 @@ export const Row = z.object({
   cellConfidence: z.record(z.string(), z.number().min(0).max(1)).optional(),
   /** For 01/04: which side of a two-sided table the row sits on. */
   side: z.enum(['income', 'expenditure']).optional(),
+  /**
+   * Where the label (`label`) and each value cell (by column) were read: `[page, x0, y0, x1, y1]` in
+   * PDF points from the page's top-left (the drawn cell where there is one, else the glyphs' box),
+   * or `[line, startColumn, line, endColumn]` (1-based) of a text input.
+   */
+  boxes: z.record(z.string(), Box).optional(),
 });
 export type Row = z.infer<typeof Row>;
 

@@ -1,9 +1,10 @@
-import type { Table, TableId, Row } from '../schema/record.js';
+import type { TableId } from '../schema/record.js';
 import type { Finding } from '../schema/finding.js';
 import type { TableRegion } from '../segment/tables.js';
-import type { RawRow } from './raw.js';
+import type { Layout } from '../../parsers/spec.js';
+import type { RawCell, RawRow } from './raw.js';
 import { Decimal } from '../decimal.js';
-import { CellStore } from '../cells/cell-store.js';
+import { CellGrid, type Cell, type CellBox, type GridRow } from '../cells/cell-grid.js';
 import { instantiate } from '../identities/catalog.js';
 import type { Identity } from '../identities/identity.js';
 import { readCodeTable, type ReadResult } from './read-code.js';
@@ -14,25 +15,14 @@ import { codeLevel } from './tokens.js';
 import { tableUnit } from './unit.js';
 
 /**
- * Regions → typed tables. Rows are read by the spec's layout; cells whose columns the separators or
- * geometry fixed are stored at once, the rest are placed by the arithmetic solver against the
- * identities of every table read, so cross-table totals anchor the placement too.
+ * Regions → the document's cell grid. Rows are read by the spec's layout; cells whose columns the
+ * separators or geometry fixed are committed at once, the rest are placed by the arithmetic solver
+ * against the identities of every table read, so cross-table totals anchor the placement too.
  */
-export interface CellEvidence {
-  conf: number;
-  placement: 'explicit' | 'geometry' | 'arithmetic';
-  origin: 'text' | 'native' | 'ocr';
-  /** False when the identities admit another column for an arithmetic-placed cell (confirming sums then say nothing about its column). */
-  columnDetermined?: boolean;
-}
-
 export interface ExtractedTables {
-  tables: Table[];
-  store: CellStore;
+  grid: CellGrid;
   identities: Identity[];
   findings: Finding[];
-  /** `table|row|col` → evidence, for confidence and the checks. */
-  evidence: Map<string, CellEvidence>;
 }
 
 export function readRegion(region: TableRegion): ReadResult {
@@ -50,25 +40,28 @@ export function extractTables(regions: TableRegion[], reportUnit: string): Extra
   const findings: Finding[] = [];
   const merged = mergeContinued(regions, findings);
   const read = merged.map((region) => ({ region, ...readRegion(region) }));
-  const store = new CellStore();
+  const grid = new CellGrid();
   // Units first: identities across tables printed in different units convert (issue 5 item 4).
   const units = new Map(
     merged.map((region) => [region.spec.id, region.spec.unit ?? tableUnit(region, reportUnit, findings)] as const),
   );
   for (const { region, rows, findings: f } of read) {
     findings.push(...f);
-    store.addTable(
-      region.spec.id,
-      rows.map((r) => r.key),
-    );
-    store.setUnit(region.spec.id, units.get(region.spec.id)!);
-    for (const r of rows) if (r.placed) store.set(region.spec.id, r.key, valuesOf(r, r.placed));
+    const { spec } = region;
+    grid.addTable({
+      id: spec.id,
+      title: spec.title,
+      unit: units.get(spec.id)!,
+      pages: region.pages,
+      columns: spec.columns.map((c) => ({ ...c })),
+      rows: rows.map((r) => gridRow(r, spec.layout)),
+    });
+    for (const r of rows) if (r.placed) commitCells(grid, spec.id, r, () => ({ placement: r.placement ?? 'explicit' }));
   }
-  const identities = instantiate(store);
+  const identities = instantiate(grid);
   const pending = read.flatMap(({ region, rows }) =>
     rows.filter((r) => !r.placed && r.cells.length > 0).map((row) => ({ table: region.spec.id, row })),
   );
-  const evidence = new Map<string, CellEvidence>();
   const byTable = new Map(
     read.map(({ region, rows }) => [region.spec.id, new Map(rows.map((r) => [r.key, r]))] as const),
   );
@@ -79,9 +72,10 @@ export function extractTables(regions: TableRegion[], reportUnit: string): Extra
       code.length === 7 ? `code:${code.slice(0, 5)}` : code.length === 5 ? `code:${code.slice(0, 3)}` : 'total';
     return byTable.get(table)?.get(parent);
   };
-  for (const s of solvePlacements(pending, store, identities, parentOf)) {
+  for (const s of solvePlacements(pending, grid, identities, parentOf)) {
     s.row.placed = s.columns;
     s.row.placement = 'arithmetic';
+    const evidence = new Map<number, { conf: number; determined: boolean }>();
     s.row.cells.forEach((c, i) => {
       if (c.kind === 'dash') return; // dashes are not emitted; their column only constrains the others
       const col = s.columns[i]!;
@@ -91,12 +85,7 @@ export function extractTables(regions: TableRegion[], reportUnit: string): Extra
       // pattern, are likely right but unconfirmed.
       const zeroOnly = !determined && c.value !== undefined && new Decimal(c.value).isZero() && s.patternHolds;
       const conf = determined ? (s.componentCost === 0 ? 0.9 : 0.75) : zeroOnly ? 0.6 : 0.4;
-      evidence.set(`${s.table}|${s.row.key}|${col}`, {
-        conf: Math.min(conf, c.run.conf),
-        placement: 'arithmetic',
-        origin: c.run.origin,
-        columnDetermined: determined,
-      });
+      evidence.set(i, { conf, determined });
       findings.push({
         level: determined || zeroOnly ? 'info' : 'warn',
         stage: 'table',
@@ -114,17 +103,65 @@ export function extractTables(regions: TableRegion[], reportUnit: string): Extra
         ...(c.page !== null ? { page: c.page } : {}),
       });
     });
+    commitCells(grid, s.table, s.row, (i, c) => {
+      const ev = evidence.get(i)!;
+      return { placement: 'arithmetic', conf: Math.min(ev.conf, c.run.conf), columnDetermined: ev.determined };
+    });
   }
-  const tables = read.map(({ region, rows }) => toTable(region, rows, units.get(region.spec.id)!, evidence));
-  return { tables, store, identities, findings, evidence };
+  for (const { region, rows } of read) {
+    const placements = new Set(rows.filter((r) => r.cells.length).map((r) => r.placement ?? 'explicit'));
+    if (placements.size)
+      grid.tables.get(region.spec.id)!.placement = placements.size > 1 ? 'mixed' : [...placements][0]!;
+  }
+  return { grid, identities, findings };
 }
 
-function valuesOf(row: RawRow, cols: number[]): Map<number, Decimal> {
-  const m = new Map<number, Decimal>();
-  row.cells.forEach((c, i) => {
-    if (c.value !== undefined && cols[i] !== undefined) m.set(cols[i]!, new Decimal(c.value));
+/** The grid row of a read row (its cells are committed once their columns are known). */
+function gridRow(r: RawRow, layout: Layout): GridRow {
+  const row: GridRow = { key: r.key, label: r.label, cells: new Map() };
+  if (r.code) {
+    row.code = r.code;
+    const level =
+      layout === 'economic' ? (r.code.length === 3 ? '类' : r.code.length === 5 ? '款' : undefined) : codeLevel(r.code);
+    if (level) row.level = level;
+  }
+  if (r.line !== undefined) row.line = r.line;
+  if (r.side) row.side = r.side;
+  if (r.labelBox) row.labelBox = r.labelBox;
+  return row;
+}
+
+/** A read row's value cells into the grid, in the columns it was placed in. */
+function commitCells(
+  grid: CellGrid,
+  table: TableId,
+  r: RawRow,
+  how: (i: number, c: RawCell) => Pick<Cell, 'placement'> & Partial<Pick<Cell, 'conf' | 'columnDetermined'>>,
+): void {
+  const row = grid.row(table, r.key);
+  if (!row) return;
+  row.cells = new Map();
+  r.cells.forEach((c, i) => {
+    const col = r.placed?.[i];
+    if (col === undefined || col < 0 || c.value === undefined) return;
+    const evidence = how(i, c);
+    row.cells.set(col, {
+      value: new Decimal(c.value),
+      text: c.value,
+      conf: evidence.conf ?? c.run.conf,
+      origin: c.run.origin,
+      placement: evidence.placement,
+      ...(evidence.columnDetermined !== undefined ? { columnDetermined: evidence.columnDetermined } : {}),
+      box: boxOf(c),
+    });
   });
-  return m;
+}
+
+/** Where a cell was printed: its drawn cell when it came from a ruled grid, else its glyphs' box. */
+function boxOf(c: RawCell): CellBox {
+  if (c.run.at) return c.run.at;
+  const b = c.run.cell ?? c.run;
+  return { page: c.page, x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 };
 }
 
 /**
@@ -157,69 +194,4 @@ function mergeContinued(regions: TableRegion[], findings: Finding[]): TableRegio
     });
   }
   return out;
-}
-
-function toTable(region: TableRegion, rows: RawRow[], unit: string, evidence: Map<string, CellEvidence>): Table {
-  const { spec } = region;
-  const id: TableId = spec.id;
-  const ordered =
-    spec.layout === 'lines' || spec.layout === 'two-sided'
-      ? [...rows].sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
-      : rows;
-  const out: Row[] = ordered.map((r) => {
-    const values: Record<string, string> = {};
-    const confs: Record<string, number> = {};
-    r.cells.forEach((c, i) => {
-      const col = r.placed?.[i];
-      if (col === undefined || col < 0 || c.value === undefined) return;
-      values[String(col)] = c.value;
-      const key = `${id}|${r.key}|${col}`;
-      const ev = evidence.get(key) ?? { conf: c.run.conf, placement: r.placement ?? 'explicit', origin: c.run.origin };
-      evidence.set(key, ev);
-      confs[String(col)] = ev.conf;
-    });
-    const row: Row = { key: r.key, label: r.label, values };
-    if (r.code) {
-      row.code = r.code;
-      const level =
-        spec.layout === 'economic'
-          ? r.code.length === 3
-            ? '类'
-            : r.code.length === 5
-              ? '款'
-              : undefined
-          : codeLevel(r.code);
-      if (level) row.level = level;
-    }
-    if (r.line !== undefined) row.line = r.line;
-    if (r.side) row.side = r.side;
-    setRowConfidence(row, confs);
-    return row;
-  });
-  const placements = new Set(rows.filter((r) => r.cells.length).map((r) => r.placement ?? 'explicit'));
-  const table: Table = {
-    id,
-    title: spec.title,
-    unit,
-    pages: region.pages,
-    columns: spec.columns.map((c) => ({ ...c })),
-    rows: out,
-  };
-  if (placements.size) table.placement = placements.size > 1 ? 'mixed' : [...placements][0]!;
-  return table;
-}
-
-/**
- * Contract: a row's `confidence` is its lowest cell; `cellConfidence` lists the cells below the row's
- * best. When a row's cells differ, every cell is listed, so a reader never has to guess what an
- * unlisted cell holds (the best, or the row's lowest). Shared by extraction and the identity-evidence
- * adjustment so both write rows the same way.
- */
-export function setRowConfidence(row: Row, confs: Record<string, number>): void {
-  delete row.confidence;
-  delete row.cellConfidence;
-  const cs = Object.values(confs);
-  if (!cs.length) return;
-  row.confidence = Math.min(...cs);
-  if (Math.max(...cs) > row.confidence) row.cellConfidence = { ...confs };
 }

@@ -1,5 +1,6 @@
 import type { Finding } from '../schema/finding.js';
 import type { Line, Run } from '../ir/types.js';
+import type { CellBox } from '../cells/cell-grid.js';
 import { compactCjk } from '../text/compact.js';
 import type { TokenKind } from './tokens.js';
 
@@ -41,6 +42,8 @@ export interface RawRow {
   /** Column preferred for each cell by the printed positions, used as the solver's tie-breaker. */
   hint?: number[][];
   labelNote?: string;
+  /** Where the row's label was printed (provenance). */
+  labelBox?: CellBox;
   /** Columns where the template prints dashes on this row (identities.md A19). */
   dashColumns?: number[];
 }

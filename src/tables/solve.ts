@@ -1,6 +1,6 @@
 import type { TableId } from '../schema/record.js';
 import { Decimal } from '../decimal.js';
-import type { CellStore } from '../cells/cell-store.js';
+import type { CellGrid } from '../cells/cell-grid.js';
 import { evaluate, type Identity } from '../identities/identity.js';
 import { sumEnvelope } from '../identities/tolerance.js';
 import type { RawRow } from './raw.js';
@@ -42,7 +42,7 @@ export type ParentLookup = (table: TableId, row: RawRow) => RawRow | undefined;
 
 export function solvePlacements(
   rows: { table: TableId; row: RawRow }[],
-  store: CellStore,
+  store: CellGrid,
   identities: Identity[],
   parentOf: ParentLookup = () => undefined,
 ): SolvedRow[] {
@@ -122,7 +122,7 @@ function solveComponent(
   vars: Var[],
   identities: Identity[],
   idVars: number[][],
-  store: CellStore,
+  store: CellGrid,
   parentOf: ParentLookup,
 ): SolvedRow[] {
   const seq = [...comp].sort((a, b) => {
@@ -157,7 +157,7 @@ function solveComponent(
         const val = v.row.cells[i]!.value;
         if (val !== undefined) values.set(col, new Decimal(val));
       });
-    store.set(v.table, v.row.key, values);
+    store.setRow(v.table, v.row.key, values);
   };
 
   /** An open identity already lost: its complete left side is exceeded by its assigned right side. */

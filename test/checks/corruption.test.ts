@@ -1,11 +1,11 @@
 import { describe, it, expect, afterAll } from 'vitest';
 import { Decimal } from '../../src/decimal.js';
 import { loadGolden } from '../helpers/golden.js';
-import { storeFromTables } from '../../src/checks/store-from-tables.js';
+import { gridFromTables } from '../../src/cells/from-tables.js';
 import { instantiate } from '../../src/identities/catalog.js';
 import { evaluate, type Identity } from '../../src/identities/identity.js';
 import { runIdentityChecks } from '../../src/checks/run-checks.js';
-import type { CellStore } from '../../src/cells/cell-store.js';
+import type { CellGrid } from '../../src/cells/cell-grid.js';
 import type { TableId } from '../../src/schema/record.js';
 
 /**
@@ -68,18 +68,18 @@ function touching(identities: Identity[]): Map<string, number[]> {
   return m;
 }
 
-function withCell<T>(store: CellStore, table: TableId, row: string, col: number, value: Decimal, fn: () => T): T {
+function withCell<T>(store: CellGrid, table: TableId, row: string, col: number, value: Decimal, fn: () => T): T {
   const keys = [...Array(20).keys()];
   const before = new Map<number, Decimal>();
   for (const c of keys) {
     const v = store.get(table, row, c);
     if (v) before.set(c, v);
   }
-  store.set(table, row, new Map([...before, [col, value]]));
+  store.setRow(table, row, new Map([...before, [col, value]]));
   try {
     return fn();
   } finally {
-    store.set(table, row, before);
+    store.setRow(table, row, before);
   }
 }
 
@@ -87,7 +87,7 @@ describe.each(SEEDS)('corrupting every cell of golden %s', (seed) => {
   it('an identity newly fails for every corruption of a cell in a checked sum', () => {
     const golden = loadGolden(seed);
     const tables = golden.tables.map((t) => ({ ...t, unit: t.id === '10' ? '台、辆、套' : golden.unit }));
-    const store = storeFromTables(tables);
+    const store = gridFromTables(tables);
     const identities = instantiate(store);
     expect(identities.length).toBeGreaterThan(50);
     const through = touching(identities);

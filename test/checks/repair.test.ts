@@ -4,20 +4,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/decimal.js';
-import { CellStore } from '../../src/cells/cell-store.js';
+import { CellGrid } from '../../src/cells/cell-grid.js';
+import { toTables } from '../../src/cells/to-tables.js';
 import { instantiate } from '../../src/identities/catalog.js';
+import type { Identity } from '../../src/identities/identity.js';
 import { repairOcrCells } from '../../src/checks/repair.js';
 import { flagOcrDoubts } from '../../src/checks/ocr-flags.js';
 import { candidateReadings } from '../../src/checks/ocr-candidates.js';
-import type { Table } from '../../src/schema/record.js';
-import type { CellEvidence } from '../../src/tables/extract-tables.js';
 
 /** 公开05表 rows (栏1 = 栏2 + 栏3, 合计 = Σ 类), every cell OCR'd at confidence 0.9. */
 function table05(rows: Record<string, Record<number, string>>) {
-  const store = new CellStore();
-  store.addTable('05', Object.keys(rows));
-  const evidence = new Map<string, CellEvidence>();
-  const table: Table = {
+  const grid = new CellGrid();
+  grid.addTable({
     id: '05',
     title: 't',
     unit: '万元',
@@ -30,19 +28,37 @@ function table05(rows: Record<string, Record<number, string>>) {
     rows: Object.entries(rows).map(([key, values]) => ({
       key,
       label: key,
-      values: Object.fromEntries(Object.entries(values)),
-      confidence: 0.9,
+      cells: new Map(
+        Object.entries(values).map(([c, v]) => [
+          Number(c),
+          { value: new Decimal(v), text: v, conf: 0.9, origin: 'ocr' as const, placement: 'geometry' as const },
+        ]),
+      ),
     })),
-  };
-  for (const [key, values] of Object.entries(rows)) {
-    store.set('05', key, new Map(Object.entries(values).map(([c, v]) => [Number(c), new Decimal(v)])));
-    for (const c of Object.keys(values))
-      evidence.set(`05|${key}|${c}`, { conf: 0.9, placement: 'geometry', origin: 'ocr' });
-  }
-  return { tables: [table], store, identities: instantiate(store), evidence };
+  });
+  return { grid, identities: instantiate(grid) };
 }
-const value = (x: ReturnType<typeof table05>, row: string, col: number) =>
-  x.tables[0]!.rows.find((r) => r.key === row)!.values[String(col)];
+type Tables05 = ReturnType<typeof table05>;
+/** Run a stage that returns edits, apply them as the pipeline does, and give its findings. */
+const run = (
+  x: Tables05,
+  stage: (g: CellGrid, ids: Identity[]) => { edits: Parameters<CellGrid['apply']>[0]; findings: unknown[] },
+) => {
+  const { edits, findings } = stage(x.grid, x.identities);
+  x.grid.apply(edits);
+  return findings as {
+    check: string;
+    row?: string;
+    column?: string;
+    actual?: string;
+    expected?: string;
+    level: string;
+  }[];
+};
+const repair = (x: Tables05) => run(x, repairOcrCells);
+const flag = (x: Tables05) => run(x, flagOcrDoubts);
+const rowOf = (x: Tables05, row: string) => toTables(x.grid)[0]!.rows.find((r) => r.key === row)!;
+const value = (x: Tables05, row: string, col: number) => rowOf(x, row).values[String(col)];
 
 describe('candidate readings of an OCR number', () => {
   it('include the lost decimal point, a dropped stray digit and one misread digit', () => {
@@ -61,13 +77,13 @@ describe('OCR repairs', () => {
       'code:201': { 1: '1221', 2: '12.21' },
       'code:208': { 1: '12.21', 2: '12.21' },
     });
-    const f = repairOcrCells(x);
+    const f = repair(x);
     expect(
       f.filter((y) => y.check === 'ocr.repair').map((y) => [y.row, y.column, y.actual, y.expected, y.level]),
     ).toEqual([['code:201', '1', '1221', '12.21', 'warn']]);
     expect(value(x, 'code:201', 1)).toBe('12.21');
-    expect(x.store.get('05', 'code:201', 1)!.toFixed(2)).toBe('12.21');
-    expect(x.evidence.get('05|code:201|1')!.conf).toBeLessThan(0.9);
+    expect(x.grid.get('05', 'code:201', 1)!.toFixed(2)).toBe('12.21');
+    expect(x.grid.cell('05', 'code:201', 1)!.conf).toBeLessThan(0.9);
   });
 
   it('takes the value a sum implies for its only doubtful cell, even two misreads away', () => {
@@ -77,7 +93,7 @@ describe('OCR repairs', () => {
       'code:201': { 1: '5532', 2: '51.32' },
       'code:208': { 1: '11.31', 2: '11.31' },
     });
-    repairOcrCells(x);
+    repair(x);
     expect(value(x, 'code:201', 1)).toBe('51.32');
   });
 
@@ -88,22 +104,22 @@ describe('OCR repairs', () => {
       'code:201': { 1: '202.24', 2: '202.24' },
       'code:208': { 1: '10.00', 2: '10.00' },
     });
-    repairOcrCells(x);
-    expect(x.tables[0]!.rows.find((r) => r.key === 'code:201')!.values).toEqual({ 1: '202.24', 3: '202.24' });
+    repair(x);
+    expect(rowOf(x, 'code:201').values).toEqual({ 1: '202.24', 3: '202.24' });
   });
 
   it('leaves a sum alone when two cells could each close it, and flags them all below 0.5', () => {
     // 合计 栏2 30.00 ≠ 9.00 + 11.00: either child could be the misread one; each row has only 栏2.
     const x = table05({ total: { 2: '30.00' }, 'code:201': { 2: '9.00' }, 'code:208': { 2: '11.00' } });
-    expect(repairOcrCells(x).filter((y) => y.check === 'ocr.repair')).toEqual([]);
+    expect(repair(x).filter((y) => y.check === 'ocr.repair')).toEqual([]);
     expect(value(x, 'code:201', 2)).toBe('9.00');
-    const flags = flagOcrDoubts(x);
+    const flags = flag(x);
     const unconfirmed = flags
       .filter((y) => y.check === 'ocr.unconfirmed')
       .map((y) => `${y.row}|${y.column}`)
       .sort();
     expect(unconfirmed).toEqual(['code:201|2', 'code:208|2', 'total|2']);
-    expect(x.tables[0]!.rows.find((r) => r.key === 'code:201')!.confidence).toBeLessThan(0.5);
+    expect(rowOf(x, 'code:201').confidence).toBeLessThan(0.5);
   });
 
   it('names the empty cells on the short side of a failing sum as possibly unread', () => {
@@ -114,8 +130,8 @@ describe('OCR repairs', () => {
       'code:201': { 1: '10.00', 2: '10.00' },
       'code:208': { 1: '10.00' },
     });
-    repairOcrCells(x);
-    const unread = flagOcrDoubts(x)
+    repair(x);
+    const unread = flag(x)
       .filter((y) => y.check === 'ocr.cell-unread')
       .map((y) => `${y.row}|${y.column}`);
     expect(unread).toContain('code:208|2');
@@ -128,9 +144,9 @@ describe('OCR repairs', () => {
       'code:201': { 1: '1221', 2: '12.21' },
       'code:208': { 1: '12.21', 2: '12.21' },
     });
-    for (const e of x.evidence.values()) e.origin = 'native';
-    expect(repairOcrCells(x)).toEqual([]);
-    expect(flagOcrDoubts(x)).toEqual([]);
+    for (const e of x.grid.entries()) e.row.cells.set(e.col, { ...e.cell, origin: 'native' });
+    expect(repair(x)).toEqual([]);
+    expect(flag(x)).toEqual([]);
     expect(value(x, 'code:201', 1)).toBe('1221');
   });
 });

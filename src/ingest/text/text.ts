@@ -40,7 +40,8 @@ export function textToIR(text: string): DocumentIR {
 }
 
 function toLine(raw: string, index: number): Line {
-  const run = (text: string, x0: number, x1: number): Run => ({
+  // `at`: 1-based line and first/last column of the text, for provenance.
+  const run = (text: string, x0: number, x1: number, start: number): Run => ({
     text,
     x0,
     x1,
@@ -48,14 +49,21 @@ function toLine(raw: string, index: number): Line {
     y1: index + 1,
     conf: 1,
     origin: 'text',
+    at: { line: index + 1, start: start + 1, end: start + Math.max(1, text.length) },
   });
   if (raw.includes('\t')) {
-    const runs = raw.split('\t').map((cell, i) => run(cell.trim(), i, i + 1));
+    let offset = 0;
+    const runs = raw.split('\t').map((cell, i) => {
+      const lead = cell.length - cell.trimStart().length;
+      const r = run(cell.trim(), i, i + 1, offset + lead);
+      offset += cell.length + 1;
+      return r;
+    });
     return { page: null, index, y: index, runs, separation: 'tab', text: raw };
   }
   const runs: Run[] = [];
   for (const m of raw.matchAll(/\S+/g)) {
-    runs.push(run(m[0], m.index, m.index + m[0].length));
+    runs.push(run(m[0], m.index, m.index + m[0].length, m.index));
   }
   return { page: null, index, y: index, runs, separation: 'space', text: raw.trim() };
 }

@@ -1,8 +1,7 @@
-import type { Table, TableId } from './schema/record.js';
-import type { Finding } from './schema/finding.js';
-import type { CellStore } from './cells/cell-store.js';
-import { evaluate, type Identity } from './identities/identity.js';
-import { setRowConfidence, type CellEvidence } from './tables/extract-tables.js';
+import type { TableId } from '../schema/record.js';
+import type { Finding } from '../schema/finding.js';
+import type { Cell, CellEdit, CellGrid, CellValues } from '../cells/cell-grid.js';
+import { evaluate, type Identity } from '../identities/identity.js';
 
 /**
  * Confidence from the identities (issue 5 item 3; README "Confidence"). After the checks, each
@@ -20,7 +19,7 @@ import { setRowConfidence, type CellEvidence } from './tables/extract-tables.js'
  * - otherwise unchanged (a single identity can be satisfied by a compensating error elsewhere).
  *
  * `≤` identities that hold confirm nothing (slack hides errors) but one that fails counts as failing.
- * Pure: returns new tables and the new findings; inputs are not modified.
+ * Pure: returns the confidence edits and the new findings; the grid is not modified.
  */
 export const FAIL_FACTOR = 0.7;
 export const DOUBT = 0.5;
@@ -31,7 +30,7 @@ export interface CellVerdicts {
 }
 
 /** Per cell `table|row|col`: how many distinct holding equalities and which failing rules go through it. */
-export function cellVerdicts(store: CellStore, identities: Identity[]): Map<string, CellVerdicts> {
+export function cellVerdicts(store: CellValues, identities: Identity[]): Map<string, CellVerdicts> {
   const out = new Map<string, CellVerdicts>();
   const seen = new Set<string>();
   for (const id of identities) {
@@ -67,7 +66,7 @@ export function cellVerdicts(store: CellStore, identities: Identity[]): Map<stri
   return out;
 }
 
-function valueAt(store: CellStore, key: string) {
+function valueAt(store: CellValues, key: string) {
   const [table, row, col] = key.split('|') as [TableId, string, string];
   return store.get(table, row, Number(col));
 }
@@ -75,65 +74,53 @@ function valueAt(store: CellStore, key: string) {
 export function adjustCell(
   conf: number,
   v: CellVerdicts | undefined,
-  value: string,
-  ev: CellEvidence | undefined,
+  cell: Pick<Cell, 'text' | 'columnDetermined'>,
 ): number {
   if (!v) return conf;
   if (v.failed.length) return round(conf * FAIL_FACTOR);
-  const zero = /^-?0*(\.0*)?$/.test(value);
-  if (v.confirmed >= 2 && !zero && ev?.columnDetermined !== false && conf < 1) return round(conf + (1 - conf) / 2);
+  const zero = /^-?0*(\.0*)?$/.test(cell.text);
+  if (v.confirmed >= 2 && !zero && cell.columnDetermined !== false && conf < 1) return round(conf + (1 - conf) / 2);
   return conf;
 }
 
-export function confidenceFromIdentities(input: {
-  tables: Table[];
-  store: CellStore;
-  identities: Identity[];
-  evidence: Map<string, CellEvidence>;
-  findings: Finding[];
-}): { tables: Table[]; findings: Finding[] } {
-  const verdicts = cellVerdicts(input.store, input.identities);
+export function confidenceFromIdentities(
+  grid: CellGrid,
+  identities: Identity[],
+  findings: Finding[],
+): { edits: CellEdit[]; findings: Finding[] } {
+  const verdicts = cellVerdicts(grid, identities);
   const flagged = new Set(
-    input.findings
+    findings
       .filter((f) => (f.level === 'warn' || f.level === 'error') && f.table && f.row && f.column)
       .map((f) => `${f.table}|${f.row}|${f.column}`),
   );
-  const findings: Finding[] = [];
-  const tables = input.tables.map((t) => ({
-    ...t,
-    rows: t.rows.map((r) => {
-      const row = { ...r };
-      const confs: Record<string, number> = {};
-      for (const [col, value] of Object.entries(r.values)) {
-        const key = `${t.id}|${r.key}|${col}`;
-        const before = r.cellConfidence?.[col] ?? r.confidence ?? 1;
-        const v = verdicts.get(key);
-        const after = adjustCell(before, v, value, input.evidence.get(key));
-        confs[col] = after;
-        if (after < DOUBT && !flagged.has(key)) {
-          flagged.add(key);
-          findings.push({
-            level: 'warn',
-            stage: 'check',
-            check: 'confidence.low',
-            table: t.id,
-            row: r.key,
-            column: col,
-            message: `公开${t.id}表 ${r.key} 栏${col} "${value}": confidence ${before} → ${after}, ${
-              v?.failed.length
-                ? `it takes part in failing identities (${[...new Set(v.failed)].join(', ')})`
-                : 'as read; fewer than two identities confirm it'
-            }`,
-            actual: value,
-            confidence: after,
-          });
-        }
-      }
-      if (Object.keys(confs).length) setRowConfidence(row, confs);
-      return row;
-    }),
-  }));
-  return { tables, findings };
+  const out: Finding[] = [];
+  const edits: CellEdit[] = [];
+  for (const { table, row, col, cell } of grid.entries()) {
+    const key = `${table}|${row.key}|${col}`;
+    const v = verdicts.get(key);
+    const after = adjustCell(cell.conf, v, cell);
+    if (after !== cell.conf) edits.push({ kind: 'confidence', table, row: row.key, col, conf: after });
+    if (after < DOUBT && !flagged.has(key)) {
+      flagged.add(key);
+      out.push({
+        level: 'warn',
+        stage: 'check',
+        check: 'confidence.low',
+        table,
+        row: row.key,
+        column: String(col),
+        message: `公开${table}表 ${row.key} 栏${col} "${cell.text}": confidence ${cell.conf} → ${after}, ${
+          v?.failed.length
+            ? `it takes part in failing identities (${[...new Set(v.failed)].join(', ')})`
+            : 'as read; fewer than two identities confirm it'
+        }`,
+        actual: cell.text,
+        confidence: after,
+      });
+    }
+  }
+  return { edits, findings: out };
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
