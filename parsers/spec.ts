@@ -39,4 +39,6 @@ export interface TableSpec {
   labels?: Record<number, string>;
   /** 行次 → columns the template prints as dashes (`---`, `——`): structurally empty, never 0. */
   dashes?: Record<number, number[]>;
+  /** Rows that count things (团组, 人次, 车辆, 批次), never money: `all`, or these 行次. */
+  counts?: 'all' | number[];
 }

@@ -176,6 +176,7 @@ export const TABLE_SPECS: readonly TableSpec[] = [
       19: '国（境）外公务接待批次（个）',
       20: '国（境）外公务接待人次（人）',
     },
+    counts: [10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20],
     dashes: Object.fromEntries(
       [7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20].map((n) => [n, n === 10 ? [1, 2, 3] : [1, 2]]),
     ),
@@ -186,6 +187,7 @@ export const TABLE_SPECS: readonly TableSpec[] = [
     titles: fn('国有资产占用情况表'),
     layout: 'lines',
     unit: '台、辆、套',
+    counts: 'all',
     columns: [{ no: 1, name: '决算数' }],
     lines: { first: 1, last: 10, columns: [1] },
     labels: {

@@ -18,6 +18,7 @@ import { runNarrativeRules } from './checks/narrative.js';
 import { makeContext } from './checks/rule.js';
 import { summarizeConfidence } from './confidence.js';
 import { documentStatus, missingTablesFindings } from './record/status.js';
+import { finding } from './findings/catalogue.js';
 
 export interface ExtractOptions {
   /** When to OCR a page: only pages without a usable text layer (auto), every page, or never. */
@@ -76,10 +77,10 @@ async function run(input: DocumentInput, opts: ExtractOptions): Promise<Document
   findings.push(...normalized.findings);
   const seg = segmentDocument(normalized.doc);
   findings.push(...seg.findings);
-  const checked = checkTables(extractTables(seg.regions, seg.meta.unit));
+  const checked = checkTables(extractTables(seg.regions, seg.meta.unit, seg.template));
   findings.push(...checked.findings);
   const present = new Set(checked.tables.map((t) => t.id));
-  findings.push(...missingTablesFindings(present, seg.hasTablePart));
+  findings.push(...missingTablesFindings(seg.template, present, seg.hasTablePart));
   if (seg.parts.length === 0 && present.size === 0) {
     throw new ExtractionError('LayoutUnknown', 'not a 部门决算 report: no 第一…第五部分 headings and no 公开表 titles');
   }
@@ -97,6 +98,7 @@ async function run(input: DocumentInput, opts: ExtractOptions): Promise<Document
     // The contract needs a department name: an unreadable one is marked as such, logged, and makes
     // the document partial, rather than being guessed from the file name.
     document: { department: meta.department || UNKNOWN_DEPARTMENT, year: meta.year, unit: meta.unit },
+    template: seg.template.name,
     parts: seg.parts.map(({ part, title, pageStart, pageEnd, text }) => ({ part, title, pageStart, pageEnd, text })),
     confidence: { document: 1, tables: {} },
     facts: narrativeFacts(seg.parts, seg.lines, meta.unit),
@@ -105,14 +107,15 @@ async function run(input: DocumentInput, opts: ExtractOptions): Promise<Document
   findings.push(...runNarrativeRules(makeContext(record)));
   record.confidence = summarizeConfidence(record, findings);
   if (!meta.department) {
-    findings.push({
-      level: 'warn',
-      stage: 'segment',
-      check: 'segment.department-missing',
-      message: `department name not found (no 部门：line, cover line or 第一部分 title); recorded as ${UNKNOWN_DEPARTMENT}`,
-    });
+    findings.push(finding('segment.department-missing', { recorded: UNKNOWN_DEPARTMENT }));
   }
-  const status = documentStatus({ present, findings, department: meta.department, year: meta.year });
+  const status = documentStatus({
+    template: seg.template,
+    present,
+    findings,
+    department: meta.department,
+    year: meta.year,
+  });
   return { ...status, record, findings, pages: ir.pageCount };
 }
 

@@ -69,7 +69,7 @@ describe('bad input never crashes and never invents numbers', () => {
     expect(r.status).toBe('partial');
     const f = r.findings.find((x) => x.check === 'segment.table-missing')!;
     expect(f.level).toBe('error');
-    expect(f.message).toMatch(/no 公开表 found/);
+    expect(f.message).toMatch(/未找到任何公开表/);
   });
 
   it.each([

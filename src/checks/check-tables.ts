@@ -17,7 +17,7 @@ import { negativeAmounts, runIdentityChecks } from './run-checks.js';
 import { missingPrintedCells } from './printed-pattern.js';
 import { flagSuspectRows } from './suspect-rows.js';
 
-export function checkTables({ grid, identities, findings: read }: ExtractedTables): {
+export function checkTables({ template, grid, identities, findings: read }: ExtractedTables): {
   tables: Table[];
   findings: Finding[];
 } {
@@ -27,7 +27,7 @@ export function checkTables({ grid, identities, findings: read }: ExtractedTable
     grid.apply(edits);
     findings.push(...f);
   }
-  findings.push(...runIdentityChecks(grid, identities));
+  findings.push(...runIdentityChecks(grid, identities, template));
   const tables = toTables(grid);
   findings.push(...negativeAmounts(tables));
   const ocrTables = new Set([...grid.entries()].filter((e) => e.cell.origin === 'ocr').map((e) => e.table));

@@ -2,6 +2,7 @@ import type { TableId } from '../schema/record.js';
 import type { Finding } from '../schema/finding.js';
 import type { Cell, CellEdit, CellGrid, CellValues } from '../cells/cell-grid.js';
 import { evaluate, type Identity } from '../identities/identity.js';
+import { finding } from '../findings/catalogue.js';
 
 /**
  * Confidence from the identities (issue 5 item 3; README "Confidence"). After the checks, each
@@ -103,21 +104,21 @@ export function confidenceFromIdentities(
     if (after !== cell.conf) edits.push({ kind: 'confidence', table, row: row.key, col, conf: after });
     if (after < DOUBT && !flagged.has(key)) {
       flagged.add(key);
-      out.push({
-        level: 'warn',
-        stage: 'check',
-        check: 'confidence.low',
-        table,
-        row: row.key,
-        column: String(col),
-        message: `公开${table}表 ${row.key} 栏${col} "${cell.text}": confidence ${cell.conf} → ${after}, ${
-          v?.failed.length
-            ? `it takes part in failing identities (${[...new Set(v.failed)].join(', ')})`
-            : 'as read; fewer than two identities confirm it'
-        }`,
-        actual: cell.text,
-        confidence: after,
-      });
+      out.push(
+        finding(
+          'confidence.low',
+          {
+            table,
+            row: row.key,
+            col,
+            value: cell.text,
+            before: cell.conf,
+            after,
+            failing: [...new Set(v?.failed ?? [])],
+          },
+          { table, row: row.key, column: String(col), actual: cell.text, confidence: after },
+        ),
+      );
     }
   }
   return { edits, findings: out };

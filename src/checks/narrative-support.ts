@@ -53,7 +53,7 @@ export function notEvaluated(rule: RuleHead, why: string, table?: TableId): Find
     level: 'info',
     stage: 'check',
     check: rule.id,
-    message: `${rule.ref} not evaluated: ${why}`,
+    message: `${rule.ref} 未核对：${why}`,
     evaluated: false,
   };
   if (table) f.table = table;
@@ -86,7 +86,7 @@ export function compareAmount(
   const verdict = judge(new Decimal(fact.value), new Decimal(other.value), other.terms ?? 0);
   if (verdict === 'exact') return [];
   const level = verdict === 'rounding' ? 'info' : 'warn';
-  const what = verdict === 'rounding' ? 'differs within rounding from' : '≠';
+  const what = verdict === 'rounding' ? '与下列数值只差舍入误差：' : '≠';
   return [
     located(
       {
@@ -119,8 +119,8 @@ export function comparePercent(
   const level = verdict === 'rounding' ? 'info' : 'warn';
   const how =
     verdict === 'rounding'
-      ? `is within the rounding of ${operands} = ${computed}%`
-      : `≠ ${operands} = ${computed}% (accepted ${range.lo.toFixed(2)}–${range.hi.toFixed(2)}% ± 0.05 pp)`;
+      ? `在 ${operands} = ${computed}% 的舍入误差内`
+      : `≠ ${operands} = ${computed}%（可接受 ${range.lo.toFixed(2)}–${range.hi.toFixed(2)}% ± 0.05 个百分点）`;
   return [
     located(
       {

@@ -3,6 +3,7 @@ import type { TableId } from '../schema/record.js';
 import { evaluate, type CellRef, type Identity } from '../identities/identity.js';
 import type { CellEdit, CellGrid } from '../cells/cell-grid.js';
 import { cellIndex } from './repair.js';
+import { finding } from '../findings/catalogue.js';
 
 /**
  * After the repairs: make every remaining doubt about an OCR'd number visible, so no wrong cell is
@@ -34,19 +35,13 @@ export function flagOcrDoubts(grid: CellGrid, identities: Identity[]): { edits: 
     const conf = Math.min(cell.conf, UNCONFIRMED_CONFIDENCE);
     edits.push({ kind: 'confidence', table, row, col: c, conf });
     const value = cell.text;
-    findings.push({
-      level: 'warn',
-      stage: 'ocr',
-      check: 'ocr.unconfirmed',
-      table,
-      row,
-      column: col,
-      message: ids.length
-        ? `公开${table}表 ${row} 栏${col}: OCR read "${value}", and every identity through it fails (${[...new Set(ids.map((i) => i.rule))].join(', ')}); unconfirmed`
-        : `公开${table}表 ${row} 栏${col}: OCR read "${value}", and no identity checks this cell; unconfirmed`,
-      actual: value,
-      confidence: conf,
-    });
+    findings.push(
+      finding(
+        'ocr.unconfirmed',
+        { table, row, col, value, failing: [...new Set(ids.map((i) => i.rule))] },
+        { table, row, column: col, actual: value, confidence: conf },
+      ),
+    );
   }
 
   const named = new Set<string>();
@@ -60,17 +55,13 @@ export function flagOcrDoubts(grid: CellGrid, identities: Identity[]): { edits: 
       const k = `${r.table}|${r.row}|${r.col}`;
       if (named.has(k)) continue;
       named.add(k);
-      findings.push({
-        level: 'warn',
-        stage: 'ocr',
-        check: 'ocr.cell-unread',
-        table: r.table,
-        row: r.row,
-        column: String(r.col),
-        message: `公开${r.table}表 ${r.row} 栏${r.col}: empty in the OCR'd table while ${id.text} falls short by ${ev.diff.abs().toFixed()}; a printed number may not have been read`,
-        expected: 'a number or an empty cell',
-        actual: '',
-      });
+      findings.push(
+        finding(
+          'ocr.cell-unread',
+          { table: r.table, row: r.row, col: r.col, identity: id.text, short: ev.diff.abs().toFixed() },
+          { table: r.table, row: r.row, column: String(r.col), expected: '数字或空白', actual: '' },
+        ),
+      );
     }
   }
   return { edits, findings };

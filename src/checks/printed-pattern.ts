@@ -8,6 +8,7 @@
 import type { Finding } from '../schema/finding.js';
 import type { Table } from '../schema/record.js';
 import { specOf } from '../../parsers/tables.js';
+import { finding } from '../findings/catalogue.js';
 
 /** Share of eligible rows that must print a column for its gaps to be flagged. */
 export const PATTERN_SHARE = 0.8;
@@ -33,15 +34,13 @@ export function missingPrintedCells(tables: Table[], ocrTables: ReadonlySet<stri
       if (!printed.some((r) => /^-?0+(?:\.0+)?$/.test(r.values[col]!))) continue;
       for (const r of eligible) {
         if (r.values[col] !== undefined) continue;
-        out.push({
-          level: 'warn',
-          stage: 'table',
-          check: 'table.cell-missing',
-          table: t.id,
-          row: r.key,
-          column: col,
-          message: `公开${t.id}表 ${r.key} 栏${col}: empty, while ${printed.length} of ${eligible.length} rows print this column; a printed value may not have been read`,
-        });
+        out.push(
+          finding(
+            'table.cell-missing',
+            { table: t.id, row: r.key, col, printed: printed.length, eligible: eligible.length },
+            { table: t.id, row: r.key, column: col },
+          ),
+        );
       }
     }
   }

@@ -4,6 +4,7 @@ import { Decimal } from '../decimal.js';
 import type { CellEdit, CellGrid, CellValues } from '../cells/cell-grid.js';
 import { evaluate, refsOf, type CellRef, type Identity } from '../identities/identity.js';
 import { candidateReadings } from './ocr-candidates.js';
+import { finding } from '../findings/catalogue.js';
 
 /**
  * Arithmetic repair of OCR'd numbers (issue 4 item 4). For every identity that fails beyond its
@@ -119,20 +120,15 @@ export function repairOcrCells(source: CellGrid, identities: Identity[]): { edit
     );
     const what =
       p.kind === 'column'
-        ? `"${original}" read in 栏${col}, moved to 栏${p.col}`
-        : `OCR read "${original}", repaired to "${p.text}" (${p.kind === 'implied' ? `the value ${id.rule} implies` : 'another reading of the same glyphs'})`;
-    findings.push({
-      level: 'warn',
-      stage: 'ocr',
-      check: 'ocr.repair',
-      table,
-      row,
-      column: String(p.col),
-      message: `公开${table}表 ${row} 栏${p.col}: ${what} — the only change that makes every identity through the cell hold (${rules})${rivals ? `; ${rivals} other change(s) held only within rounding` : ''}`,
-      actual: original,
-      expected: p.text,
-      confidence: REPAIRED_CONFIDENCE,
-    });
+        ? `“${original}”读在栏${col}，移到栏${p.col}`
+        : `OCR 读作“${original}”，修正为“${p.text}”（${p.kind === 'implied' ? `${id.rule} 推出的值` : '同一字形的另一种读法'}）`;
+    findings.push(
+      finding(
+        'ocr.repair',
+        { table, row, col: p.col, what, rules, rivals },
+        { table, row, column: String(p.col), actual: original, expected: p.text, confidence: REPAIRED_CONFIDENCE },
+      ),
+    );
   };
 
   for (let round = 0; round < 100; round++) {
@@ -153,15 +149,17 @@ export function repairOcrCells(source: CellGrid, identities: Identity[]): { edit
     if (holds(id)) continue;
     const ps = dedupe(proposals(id));
     if (ps.length > 1) {
-      findings.push({
-        level: 'info',
-        stage: 'ocr',
-        check: 'ocr.repair-ambiguous',
-        table: id.at.table,
-        row: id.at.row,
-        column: String(id.at.col),
-        message: `${id.text}: ${ps.length} different OCR repairs would each make it hold (${ps.slice(0, 5).map(describe).join('; ')}${ps.length > 5 ? '; …' : ''}); none applied`,
-      });
+      findings.push(
+        finding(
+          'ocr.repair-ambiguous',
+          {
+            identity: id.text,
+            count: ps.length,
+            proposals: ps.slice(0, 5).map(describe).join('；') + (ps.length > 5 ? '；…' : ''),
+          },
+          { table: id.at.table, row: id.at.row, column: String(id.at.col) },
+        ),
+      );
     }
   }
   return { edits, findings };

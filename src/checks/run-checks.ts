@@ -2,8 +2,10 @@ import type { Finding } from '../schema/finding.js';
 import type { Table, TableId } from '../schema/record.js';
 import type { CellValues } from '../cells/cell-grid.js';
 import { evaluate, type Identity } from '../identities/identity.js';
-import { RULE_TABLES } from '../identities/catalog.js';
+import { JIANGXI_10 } from '../../parsers/jiangxi-10.js';
+import type { Template } from '../../parsers/template.js';
 import { localize } from './localize.js';
+import { finding } from '../findings/catalogue.js';
 import type { Decimal } from '../decimal.js';
 
 /**
@@ -12,7 +14,11 @@ import type { Decimal } from '../decimal.js';
  * failing identities point to together (localize.ts) or else at the identity's own place. Rules
  * whose tables are missing are logged as not evaluated; each rule ends with a one-line summary.
  */
-export function runIdentityChecks(store: CellValues, identities: Identity[]): Finding[] {
+export function runIdentityChecks(
+  store: CellValues,
+  identities: Identity[],
+  template: Template = JIANGXI_10,
+): Finding[] {
   const findings: Finding[] = [];
   const tally = new Map<string, { ref: string; exact: number; rounding: number; mismatch: number }>();
   const evaluations = new Map(identities.map((id) => [id, evaluate(store, id)] as const));
@@ -38,7 +44,7 @@ export function runIdentityChecks(store: CellValues, identities: Identity[]): Fi
       table: place.table,
       row: place.row,
       column: String(place.col),
-      message: `${id.text}: ${f(ev.left)} ${rel === '=' ? '≠' : '>'} ${f(ev.right)} (Δ${f(ev.diff.abs())}${ev.verdict === 'rounding' ? `, within rounding envelope ${env.toFixed()}` : ''}${ev.convertedTo ? `; tables in different units, compared in ${ev.convertedTo}` : ''})`,
+      message: `${id.text}：${f(ev.left)} ${rel === '=' ? '≠' : '>'} ${f(ev.right)}（Δ${f(ev.diff.abs())}${ev.verdict === 'rounding' ? `，在舍入容差 ${env.toFixed()} 之内` : ''}${ev.convertedTo ? `；各表金额单位不同，按${ev.convertedTo}比较` : ''}）`,
       expected: f(ev.right),
       actual: f(ev.left),
       evaluated: true,
@@ -46,24 +52,12 @@ export function runIdentityChecks(store: CellValues, identities: Identity[]): Fi
     });
   }
   for (const [rule, t] of tally) {
-    findings.push({
-      level: 'info',
-      stage: 'check',
-      check: 'check.summary',
-      evaluated: true,
-      message: `${rule} (${t.ref}): ${t.exact + t.rounding + t.mismatch} evaluated — ${t.exact} exact, ${t.rounding} within rounding, ${t.mismatch} failed`,
-    });
+    findings.push(finding('check.summary', { rule, ...t }, { evaluated: true }));
   }
-  for (const [rule, ref, tables] of RULE_TABLES) {
-    const missing = tables.filter((id) => !store.hasTable(id));
+  for (const r of template.identities) {
+    const missing = r.tables.filter((id) => !store.hasTable(id));
     if (missing.length) {
-      findings.push({
-        level: 'info',
-        stage: 'check',
-        check: 'check.not-evaluated',
-        evaluated: false,
-        message: `${rule} (${ref}) not evaluated: 公开${missing.join('/')}表 missing`,
-      });
+      findings.push(finding('check.not-evaluated', { rule: r.id, ref: r.ref, missing }, { evaluated: false }));
     }
   }
   return findings;
@@ -76,16 +70,13 @@ export function negativeAmounts(tables: Table[]): Finding[] {
     for (const r of t.rows)
       for (const [col, v] of Object.entries(r.values)) {
         if (v.startsWith('-')) {
-          out.push({
-            level: 'warn',
-            stage: 'check',
-            check: 'value.negative',
-            table: t.id as TableId,
-            row: r.key,
-            column: col,
-            message: `公开${t.id}表 ${r.key} 栏${col}: negative amount ${v}`,
-            actual: v,
-          });
+          out.push(
+            finding(
+              'value.negative',
+              { table: t.id, row: r.key, col, value: v },
+              { table: t.id as TableId, row: r.key, column: col, actual: v },
+            ),
+          );
         }
       }
   return out;

@@ -10,6 +10,7 @@ import type { TableId } from '../schema/record.js';
 import type { CellValues } from '../cells/cell-grid.js';
 import { evaluate, refsOf, type Identity } from '../identities/identity.js';
 import { localize } from './localize.js';
+import { finding } from '../findings/catalogue.js';
 
 export function flagSuspectRows(store: CellValues, identities: Identity[], findings: Finding[]): Finding[] {
   const named = new Set(
@@ -37,13 +38,17 @@ export function flagSuspectRows(store: CellValues, identities: Identity[], findi
       rules.set(key, entry);
     }
   }
-  return [...rules.values()].map((e) => ({
-    level: 'warn',
-    stage: 'check',
-    check: 'check.suspect-row',
-    table: e.table,
-    row: e.row,
-    ...(e.cols.size === 1 ? { column: String([...e.cols][0]) } : {}),
-    message: `公开${e.table}表 ${e.row} 栏${[...e.cols].sort((a, b) => a - b).join('/')}: part of failing identities ${[...e.rules].join(', ')}; ${store.hasRow(e.table, e.row) ? 'a cell of this row may be wrong or unread' : 'the row was not found, and may have been printed'}`,
-  }));
+  return [...rules.values()].map((e) =>
+    finding(
+      'check.suspect-row',
+      {
+        table: e.table,
+        row: e.row,
+        cols: [...e.cols].sort((a, b) => a - b),
+        rules: [...e.rules],
+        found: store.hasRow(e.table, e.row),
+      },
+      { table: e.table, row: e.row, ...(e.cols.size === 1 ? { column: String([...e.cols][0]) } : {}) },
+    ),
+  );
 }

@@ -5,6 +5,7 @@ import { Finding } from '../schema/finding.js';
 import { UsageError } from './usage.js';
 import { gridFromTables } from '../cells/from-tables.js';
 import { instantiate } from '../identities/catalog.js';
+import { templateNamed } from '../../parsers/templates.js';
 import { runIdentityChecks, negativeAmounts } from '../checks/run-checks.js';
 import { runNarrativeRules } from '../checks/narrative.js';
 import { makeContext } from '../checks/rule.js';
@@ -73,8 +74,9 @@ export function loadChecked(recordPath: string): CheckedRecord {
 /** The checks that depend only on the record: identities (A/B), negative amounts, narrative (C). */
 export function recompute(record: DocumentRecord): Finding[] {
   const store = gridFromTables(record.tables);
+  const template = templateNamed(record.template);
   return [
-    ...runIdentityChecks(store, instantiate(store)),
+    ...runIdentityChecks(store, instantiate(store, template), template),
     ...negativeAmounts(record.tables),
     ...runNarrativeRules(makeContext(record)),
   ];

@@ -10,6 +10,7 @@ import type { Finding } from '../schema/finding.js';
 import type { OcrMode } from './ocr-plan.js';
 import { ingestPdf } from './pdf/pdf.js';
 import { decodeText, textToIR } from './text/text.js';
+import { finding } from '../findings/catalogue.js';
 
 export interface IngestOptions {
   ocr: OcrMode;
@@ -44,12 +45,7 @@ export async function ingest(input: { path: string; bytes: Uint8Array }, opts: I
   const findings = [...pdf.findings];
   if (pdf.ocrPages.length) {
     // No timing here: the record and its log must be the same on every run (timings go to the bench).
-    findings.push({
-      level: 'info',
-      stage: 'ocr',
-      check: 'ocr.pages',
-      message: `OCR'd pages ${pdf.ocrPages.join(', ')}`,
-    });
+    findings.push(finding('ocr.pages', { pages: pdf.ocrPages }));
   } else if (pdf.pagesWithoutText.length === pdf.doc.pages.length) {
     const n = pdf.doc.pages.length;
     throw new ExtractionError('NoTextLayer', `no text layer on any of the ${n} pages and OCR is off (--ocr never)`);

@@ -1,6 +1,7 @@
 import type { DocumentIR } from '../ir/types.js';
 import type { Finding } from '../schema/finding.js';
 import { normalizeText } from './glyphs.js';
+import { finding } from '../findings/catalogue.js';
 
 /**
  * The normalize stage over the IR: glyph folding, odd spaces and full-width digits in every run and
@@ -27,15 +28,7 @@ export function normalizeIR(doc: DocumentIR, opts: { foldGlyphs: boolean }): { d
   const findings: Finding[] = [];
   if (folds > 0) {
     const pagesList = [...perPage.keys()].filter((p): p is number => p !== null);
-    findings.push({
-      level: 'info',
-      stage: 'normalize',
-      check: 'normalize.glyph-fold',
-      message:
-        `folded ${folds} Kangxi / radical-supplement glyphs to unified ideographs` +
-        (pagesList.length ? ` on pages ${pagesList.join(', ')}` : ''),
-      actual: String(folds),
-    });
+    findings.push(finding('normalize.glyph-fold', { folds, pages: pagesList }, { actual: String(folds) }));
   }
   return { doc: { ...doc, pages }, findings };
 }

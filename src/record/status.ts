@@ -5,50 +5,42 @@
  * does not add up), or when the department or year could not be read.
  */
 import type { Finding } from '../schema/finding.js';
-import { TABLE_IDS, type TableId } from '../schema/record.js';
+import type { TableId } from '../schema/record.js';
+import { tableIds, type Template } from '../../parsers/template.js';
+import { finding } from '../findings/catalogue.js';
 
 export interface StatusInput {
+  template: Template;
   present: ReadonlySet<string>;
   findings: readonly Finding[];
   department: string;
   year: number | null;
 }
 
-export function missingTables(present: ReadonlySet<string>): TableId[] {
-  return TABLE_IDS.filter((id) => !present.has(id));
+/** The tables the template prints that the report lacks. */
+export function missingTables(template: Template, present: ReadonlySet<string>): TableId[] {
+  return tableIds(template).filter((id) => !present.has(id));
 }
 
 /**
  * The log lines that say which tables were not found, and why when none was: one for the document,
  * and one naming each missing table (so every cell of it is flagged where it belongs).
  */
-export function missingTablesFindings(present: ReadonlySet<string>, hasTablePart: boolean): Finding[] {
-  const missing = missingTables(present);
+export function missingTablesFindings(
+  template: Template,
+  present: ReadonlySet<string>,
+  hasTablePart: boolean,
+): Finding[] {
+  const missing = missingTables(template, present);
   if (missing.length === 0) return [];
-  const perTable = missing.map((id): Finding => ({
-    level: 'warn',
-    stage: 'segment',
-    check: 'table.missing',
-    table: id,
-    message: `公开${id}表 not found in the report`,
-  }));
-  return [summary(missing, present, hasTablePart), ...perTable];
-}
-
-function summary(missing: TableId[], present: ReadonlySet<string>, hasTablePart: boolean): Finding {
-  return {
-    level: present.size === 0 ? 'error' : 'warn',
-    stage: 'segment',
-    check: 'segment.table-missing',
-    message:
-      present.size === 0
-        ? `no 公开表 found: ${hasTablePart ? '第二部分 has no table text (tables may be images; OCR needed)' : 'no 第二部分 in the body and no table titles'}`
-        : `公开${missing.join('/')}表 not found in the report`,
-  };
+  const perTable = missing.map((id) => finding('table.missing', { table: id }, { table: id }));
+  const none = present.size === 0;
+  const summary = finding('segment.table-missing', { missing, none, hasTablePart }, none ? { level: 'error' } : {});
+  return [summary, ...perTable];
 }
 
 export function documentStatus(s: StatusInput): { status: 'ok' | 'partial'; reason?: string } {
-  const missing = missingTables(s.present);
+  const missing = missingTables(s.template, s.present);
   const errors = s.findings.filter((f) => f.level === 'error');
   const partial = missing.length > 0 || errors.length > 0 || !s.department || s.year === null;
   if (!partial) return { status: 'ok' };

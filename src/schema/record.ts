@@ -95,6 +95,8 @@ export const DocumentRecord = z.object({
   schemaVersion: z.literal(1),
   source: Source,
   document: DocumentInfo,
+  /** The template the report follows (parsers/templates.ts): which tables it prints, how rows are keyed. */
+  template: z.enum(['jiangxi-10', 'national-9', 'shanghai-9']).optional(),
   parts: z.array(Part),
   confidence: z.object({
     document: z.number().min(0).max(1),

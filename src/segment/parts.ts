@@ -2,6 +2,7 @@ import type { Line } from '../ir/types.js';
 import type { Part } from '../schema/record.js';
 import type { Finding } from '../schema/finding.js';
 import { compactCjk, squash } from '../text/compact.js';
+import { finding } from '../findings/catalogue.js';
 
 /**
  * 第一部分 … 第五部分 in the body. Reports often list all five in a 目录 first; the body is the last
@@ -54,12 +55,14 @@ export function findParts(lines: Line[]): { parts: PartSpan[]; findings: Finding
   const findings: Finding[] = [];
   for (let p = 1; p <= 5; p++) {
     if (!parts.some((x) => x.part === p)) {
-      findings.push({
-        level: p === 2 ? 'warn' : 'info',
-        stage: 'segment',
-        check: 'segment.part-missing',
-        message: `第${['一', '二', '三', '四', '五'][p - 1]}部分 not found in the body`,
-      });
+      // The tables' part missing matters more: it explains a report without tables.
+      findings.push(
+        finding(
+          'segment.part-missing',
+          { part: `第${['一', '二', '三', '四', '五'][p - 1]}部分` },
+          p === 2 ? { level: 'warn' } : {},
+        ),
+      );
     }
   }
   return { parts, findings };

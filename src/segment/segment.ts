@@ -8,6 +8,9 @@ import { dropFurniture } from './furniture.js';
 import { readMeta, type DocumentMeta } from './meta.js';
 import { findParts, type PartSpan } from './parts.js';
 import { findTableRegions, type TableRegion } from './tables.js';
+import { detectTemplate } from '../../parsers/templates.js';
+import type { Template } from '../../parsers/template.js';
+import { finding } from '../findings/catalogue.js';
 
 export interface Segmented {
   /** Every line of the document in order, furniture dropped; parts index into it. */
@@ -17,6 +20,8 @@ export interface Segmented {
   regions: TableRegion[];
   /** Whether the body has a 第二部分 heading (its absence explains a report without tables). */
   hasTablePart: boolean;
+  /** The template the report follows (which tables it prints, how its rows are keyed). */
+  template: Template;
   findings: Finding[];
 }
 
@@ -32,14 +37,14 @@ export function segmentDocument(doc: DocumentIR): Segmented {
   const tableLines = part2 ? lines.slice(part2.from, part2.to) : lines.slice(bodyStart, part3?.from ?? lines.length);
   const regions = findTableRegions(tableLines);
   for (const r of regions.filter((x) => x.byLabel)) {
-    findings.push({
-      level: 'warn',
-      stage: 'segment',
-      check: 'segment.title-unread',
-      table: r.spec.id,
-      message: `公开${r.spec.id}表 found by its label "${r.title}": no line reads as its title ${r.spec.title}`,
-      ...(r.pages[0] !== undefined ? { page: r.pages[0] } : {}),
-    });
+    findings.push(
+      finding(
+        'segment.title-unread',
+        { table: r.spec.id, label: r.title, title: r.spec.title },
+        { table: r.spec.id, ...(r.pages[0] !== undefined ? { page: r.pages[0] } : {}) },
+      ),
+    );
   }
-  return { lines, parts, meta, regions, hasTablePart: part2 !== undefined, findings };
+  const template = detectTemplate(regions);
+  return { lines, parts, meta, regions, hasTablePart: part2 !== undefined, template, findings };
 }

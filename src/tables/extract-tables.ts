@@ -13,6 +13,9 @@ import { readEconomicTable } from './read-economic.js';
 import { solvePlacements } from './solve.js';
 import { codeLevel } from './tokens.js';
 import { tableUnit } from './unit.js';
+import { finding } from '../findings/catalogue.js';
+import { JIANGXI_10 } from '../../parsers/jiangxi-10.js';
+import type { Template } from '../../parsers/template.js';
 
 /**
  * Regions → the document's cell grid. Rows are read by the spec's layout; cells whose columns the
@@ -20,6 +23,7 @@ import { tableUnit } from './unit.js';
  * against the identities of every table read, so cross-table totals anchor the placement too.
  */
 export interface ExtractedTables {
+  template: Template;
   grid: CellGrid;
   identities: Identity[];
   findings: Finding[];
@@ -36,7 +40,11 @@ export function readRegion(region: TableRegion): ReadResult {
   }
 }
 
-export function extractTables(regions: TableRegion[], reportUnit: string): ExtractedTables {
+export function extractTables(
+  regions: TableRegion[],
+  reportUnit: string,
+  template: Template = JIANGXI_10,
+): ExtractedTables {
   const findings: Finding[] = [];
   const merged = mergeContinued(regions, findings);
   const read = merged.map((region) => ({ region, ...readRegion(region) }));
@@ -58,7 +66,7 @@ export function extractTables(regions: TableRegion[], reportUnit: string): Extra
     });
     for (const r of rows) if (r.placed) commitCells(grid, spec.id, r, () => ({ placement: r.placement ?? 'explicit' }));
   }
-  const identities = instantiate(grid);
+  const identities = instantiate(grid, template);
   const pending = read.flatMap(({ region, rows }) =>
     rows.filter((r) => !r.placed && r.cells.length > 0).map((row) => ({ table: region.spec.id, row })),
   );
@@ -86,22 +94,28 @@ export function extractTables(regions: TableRegion[], reportUnit: string): Extra
       const zeroOnly = !determined && c.value !== undefined && new Decimal(c.value).isZero() && s.patternHolds;
       const conf = determined ? (s.componentCost === 0 ? 0.9 : 0.75) : zeroOnly ? 0.6 : 0.4;
       evidence.set(i, { conf, determined });
-      findings.push({
-        level: determined || zeroOnly ? 'info' : 'warn',
-        stage: 'table',
-        check: 'table.column-inferred',
-        table: s.table,
-        row: s.row.key,
-        column: String(col),
-        message: determined
-          ? `公开${s.table}表 ${s.row.key}: "${c.text}" placed in 栏${col} by arithmetic (${s.row.placementNote ?? 'empty cells not printed'}); the identities admit no other column`
-          : zeroOnly
-            ? `公开${s.table}表 ${s.row.key}: zero "${c.text}" placed in 栏${col} where the parent row prints a cell; the sums also admit 栏${alts.filter((a) => a !== col).join('/')}`
-            : `公开${s.table}表 ${s.row.key}: "${c.text}" placed in 栏${col}, but the identities also admit 栏${alts.filter((a) => a !== col).join('/')}; column uncertain`,
-        actual: c.value ?? c.text,
-        confidence: conf,
-        ...(c.page !== null ? { page: c.page } : {}),
-      });
+      const place = { table: s.table, row: s.row.key, col };
+      findings.push(
+        finding(
+          'table.column-inferred',
+          {
+            ...place,
+            text: c.text,
+            how: determined ? 'determined' : zeroOnly ? 'zero' : 'uncertain',
+            why: s.row.placementNote ?? '空白单元格未印',
+            others: alts.filter((a) => a !== col),
+          },
+          {
+            ...(determined || zeroOnly ? {} : { level: 'warn' }),
+            table: s.table,
+            row: s.row.key,
+            column: String(col),
+            actual: c.value ?? c.text,
+            confidence: conf,
+            ...(c.page !== null ? { page: c.page } : {}),
+          },
+        ),
+      );
     });
     commitCells(grid, s.table, s.row, (i, c) => {
       const ev = evidence.get(i)!;
@@ -113,7 +127,7 @@ export function extractTables(regions: TableRegion[], reportUnit: string): Extra
     if (placements.size)
       grid.tables.get(region.spec.id)!.placement = placements.size > 1 ? 'mixed' : [...placements][0]!;
   }
-  return { grid, identities, findings };
+  return { template, grid, identities, findings };
 }
 
 /** The grid row of a read row (its cells are committed once their columns are known). */
@@ -185,13 +199,7 @@ function mergeContinued(regions: TableRegion[], findings: Finding[]): TableRegio
     }
     const keepNew = r.lines.length > out[prev]!.lines.length;
     if (keepNew) out[prev] = { ...r, lines: [...r.lines] };
-    findings.push({
-      level: 'warn',
-      stage: 'segment',
-      check: 'segment.table-repeated',
-      table: r.spec.id,
-      message: `公开${r.spec.id}表 (${r.spec.title}) is printed twice; the copy with more lines is kept`,
-    });
+    findings.push(finding('segment.table-repeated', { table: r.spec.id, title: r.spec.title }, { table: r.spec.id }));
   }
   return out;
 }

@@ -3,6 +3,7 @@ import type { Line, Run } from '../ir/types.js';
 import type { CellBox } from '../cells/cell-grid.js';
 import { compactCjk } from '../text/compact.js';
 import type { TokenKind } from './tokens.js';
+import { finding } from '../findings/catalogue.js';
 
 /** A value cell as printed: its text, its decimal value (money/int), or a dash. */
 export interface RawCell {
@@ -53,14 +54,7 @@ export function dedupeRows(rows: RawRow[], table: string, findings: Finding[]): 
   const seen = new Set<string>();
   return rows.filter((r) => {
     if (seen.has(r.key)) {
-      findings.push({
-        level: 'warn',
-        stage: 'table',
-        check: 'table.duplicate-key',
-        table,
-        row: r.key,
-        message: `公开${table}表: ${r.key} printed twice; the first is kept`,
-      });
+      findings.push(finding('table.duplicate-key', { table, row: r.key }, { table, row: r.key }));
       return false;
     }
     seen.add(r.key);

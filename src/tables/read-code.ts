@@ -7,6 +7,7 @@ import { classify, splitCodeName, codeLevel, CODE } from './tokens.js';
 import { runsOf, toCell, isNoteLine, isMetaLine, isHeaderWordsOnly } from './line-tokens.js';
 import { compactCjk, squash } from '../text/compact.js';
 import { CodeJoiner, findCodeColumns } from './code-parts.js';
+import { finding } from '../findings/catalogue.js';
 
 /**
  * Code-keyed tables (02/03/05/07/08): one row per printed 科目编码 plus `total` for 合计. A code may
@@ -97,15 +98,13 @@ export function readCodeTable(region: TableRegion): ReadResult {
       continue;
     }
     if (stray.length) {
-      findings.push({
-        level: 'warn',
-        stage: 'table',
-        check: 'table.stray-text',
-        table: spec.id,
-        row: hit.key,
-        message: `公开${spec.id}表 ${hit.key}: text "${stray.map((c) => c.text).join(' ')}" where values were expected`,
-        ...(line.page !== null ? { page: line.page } : {}),
-      });
+      findings.push(
+        finding(
+          'table.stray-text',
+          { table: spec.id, row: hit.key, text: stray.map((c) => c.text).join(' ') },
+          { table: spec.id, row: hit.key, ...(line.page !== null ? { page: line.page } : {}) },
+        ),
+      );
     }
     const row: RawRow = {
       key: hit.key,
@@ -184,15 +183,13 @@ function continuation(prev: RawRow | undefined, line: Line, runs: Run[], finding
       delete prev.placed;
       delete prev.placement;
     } else {
-      findings.push({
-        level: 'warn',
-        stage: 'table',
-        check: 'table.orphan-values',
-        table,
-        row: prev.key,
-        message: `公开${table}表: values "${values.map((c) => c.text).join(' ')}" on a line of their own after ${prev.key}, which already has values; ignored`,
-        ...(line.page !== null ? { page: line.page } : {}),
-      });
+      findings.push(
+        finding(
+          'table.orphan-values',
+          { table, row: prev.key, values: values.map((c) => c.text).join(' ') },
+          { table, row: prev.key, ...(line.page !== null ? { page: line.page } : {}) },
+        ),
+      );
     }
   }
 }
@@ -240,9 +237,7 @@ function place(row: RawRow, line: Line, runs: Run[], hit: KeyHit, pageAnchors: P
   }
   // Printed positions disagree with the header (a merged cell swallowed a column): keep what each
   // end of the row suggests as hints and let the identities decide.
-  row.placementNote = labelInValueColumn
-    ? 'the name cell sits in a value column'
-    : 'cell positions do not match the header';
+  row.placementNote = labelInValueColumn ? '名称单元格落在数值栏' : '单元格位置与表头不符';
   const lastIdx = row.cells.length - 1;
   row.hint = filled.map(({ i }) => {
     const fromLeft = row.columns[i];

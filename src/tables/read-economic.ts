@@ -6,6 +6,7 @@ import type { ReadResult } from './read-code.js';
 import { runsOf, toCell, isNoteLine, isMetaLine } from './line-tokens.js';
 import { classify } from './tokens.js';
 import { compactCjk, squash } from '../text/compact.js';
+import { finding } from '../findings/catalogue.js';
 
 /**
  * 06: 经济分类 code / name / amount groups printed side by side (人员经费 | 公用经费 | 公用经费 …).
@@ -95,16 +96,13 @@ export function readEconomicTable(region: TableRegion): ReadResult {
   });
   for (const r of rows) {
     if (r.code && r.code.length !== 3 && r.code.length !== 5) {
-      findings.push({
-        level: 'warn',
-        stage: 'table',
-        check: 'table.code-misprint',
-        table: spec.id,
-        row: r.key,
-        message: `公开${spec.id}表: economic code ${r.code} ("${r.label}") has ${r.code.length} digits (3 or 5 expected); kept as printed`,
-        actual: r.code,
-        ...(r.page !== null ? { page: r.page } : {}),
-      });
+      findings.push(
+        finding(
+          'table.code-misprint',
+          { table: spec.id, code: r.code, label: r.label },
+          { table: spec.id, row: r.key, actual: r.code, ...(r.page !== null ? { page: r.page } : {}) },
+        ),
+      );
     }
   }
   return { rows: dedupeRows(rows, spec.id, findings), findings };

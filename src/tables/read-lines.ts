@@ -9,6 +9,7 @@ import { runsOf, toCell, isNoteLine, isMetaLine } from './line-tokens.js';
 import { compactCjk, squash } from '../text/compact.js';
 import { classify } from './tokens.js';
 import { canonicalLine, labelMatches } from './labels.js';
+import { finding } from '../findings/catalogue.js';
 
 /**
  * Tables keyed by printed 行次: one-sided (09, 10) and two-sided (01, 04: income 行次 on the left,
@@ -83,14 +84,13 @@ export function readLineTable(region: TableRegion): ReadResult {
   if (rows.length === 0) {
     // Say so rather than emit an empty table silently: e.g. Shanghai's 三公 table prints its items
     // as column groups of one row, a shape this reader does not key.
-    findings.push({
-      level: 'warn',
-      stage: 'table',
-      check: 'table.no-rows-keyed',
-      table: spec.id,
-      message: `公开${spec.id}表: no row keyed by a printed 行次 or by a template label; the table is emitted without rows`,
-      ...(region.lines[0]?.page != null ? { page: region.lines[0].page } : {}),
-    });
+    findings.push(
+      finding(
+        'table.no-rows-keyed',
+        { table: spec.id },
+        { table: spec.id, ...(region.lines[0]?.page != null ? { page: region.lines[0].page } : {}) },
+      ),
+    );
   }
   checkLabels(rows, spec.labels ?? {}, spec.id, findings);
   return { rows: dedupeRows(rows, spec.id, findings), findings };
@@ -170,17 +170,20 @@ function rekeyDoubtfulLine(
   const after = last.get(seg.side ?? '') ?? seg.range.first - 1;
   const byLabel = canonicalLine(label, labels, seg.range, after);
   if (byLabel === undefined || byLabel <= after || byLabel === seg.no) return;
-  findings.push({
-    level: 'warn',
-    stage: 'table',
-    check: 'table.line-inferred',
-    table: spec.id,
-    row: `line:${byLabel}`,
-    message: `公开${spec.id}表: 行次 read as ${seg.no} (confidence ${seg.noConf.toFixed(2)}) on the row labelled "${label}", the template's 行次 ${byLabel}; keyed as ${byLabel}`,
-    expected: String(byLabel),
-    actual: String(seg.no),
-    ...(page !== null ? { page } : {}),
-  });
+  findings.push(
+    finding(
+      'table.line-inferred',
+      { table: spec.id, line: byLabel, label, read: `${seg.no}（置信度 ${seg.noConf.toFixed(2)}）` },
+      {
+        level: 'warn',
+        table: spec.id,
+        row: `line:${byLabel}`,
+        expected: String(byLabel),
+        actual: String(seg.no),
+        ...(page !== null ? { page } : {}),
+      },
+    ),
+  );
   seg.no = byLabel;
 }
 
@@ -264,16 +267,13 @@ function toRow(
   const dashes = spec.dashes?.[seg.no];
   if (dashes) row.dashColumns = dashes;
   if (inferred) {
-    findings.push({
-      level: 'info',
-      stage: 'table',
-      check: 'table.line-inferred',
-      table,
-      row: row.key,
-      message: `公开${table}表: no 行次 printed; "${row.label}" keyed as 行次 ${seg.no} by its label`,
-      confidence: 0.9,
-      ...(line.page !== null ? { page: line.page } : {}),
-    });
+    findings.push(
+      finding(
+        'table.line-inferred',
+        { table, line: seg.no, label: row.label },
+        { table, row: row.key, confidence: 0.9, ...(line.page !== null ? { page: line.page } : {}) },
+      ),
+    );
     row.labelNote = 'line inferred from label';
   }
   const n = row.columns.length;
@@ -286,7 +286,7 @@ function toRow(
       if (pageAnchors?.trusted === false && cells.length < n) {
         // Another page's header, unconfirmed by rulings: a guess for the solver to check.
         row.hint = (cols as number[]).map((c) => [c]);
-        row.placementNote = 'no header or rulings on this page';
+        row.placementNote = '本页无表头或表格线';
         return row;
       }
       row.placed = cols as number[];
@@ -298,14 +298,13 @@ function toRow(
     row.placed = [...row.columns];
     row.placement = line.separation === 'geometry' ? 'geometry' : 'explicit';
   } else if (cells.length > n) {
-    findings.push({
-      level: 'error',
-      stage: 'table',
-      check: 'table.too-many-values',
-      table,
-      row: row.key,
-      message: `公开${table}表 ${row.key}: ${cells.length} values for ${n} columns: ${cells.map((c) => c.text).join(' ')}`,
-    });
+    findings.push(
+      finding(
+        'table.too-many-values',
+        { table, row: row.key, values: cells.map((c) => c.text), columns: n },
+        { table, row: row.key },
+      ),
+    );
     row.cells = cells.slice(0, n);
     row.placed = [...row.columns];
     row.placement = 'explicit';
@@ -318,27 +317,21 @@ function checkLabels(rows: RawRow[], labels: Record<number, string>, table: stri
     const want = r.line !== undefined ? labels[r.line] : undefined;
     if (!want || r.labelNote) continue;
     if (r.label === '') {
-      findings.push({
-        level: 'info',
-        stage: 'table',
-        check: 'table.label-missing',
-        table,
-        row: r.key,
-        message: `公开${table}表 行次 ${r.line}: label missing (template: ${want}); keyed by the printed 行次`,
-        expected: want,
-        actual: '',
-      });
+      findings.push(
+        finding(
+          'table.label-missing',
+          { table, line: r.line!, want },
+          { table, row: r.key, expected: want, actual: '' },
+        ),
+      );
     } else if (!labelMatches(r.label, want)) {
-      findings.push({
-        level: 'warn',
-        stage: 'table',
-        check: 'table.label-mismatch',
-        table,
-        row: r.key,
-        message: `公开${table}表 行次 ${r.line}: label "${r.label}" does not match the template's "${want}"; keyed by the printed 行次`,
-        expected: want,
-        actual: r.label,
-      });
+      findings.push(
+        finding(
+          'table.label-mismatch',
+          { table, line: r.line!, label: r.label, want },
+          { table, row: r.key, expected: want, actual: r.label },
+        ),
+      );
     }
   }
 }

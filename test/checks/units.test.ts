@@ -61,7 +61,7 @@ describe('money units', () => {
     const f = failing(r.findings, 'xref.01-02.income')[0]!;
     // 01 L27 306.02 万元 = 3060200 元 vs 02 合计 306.02 元.
     expect(f).toMatchObject({ level: 'error', actual: '3060200.00', expected: '306.02' });
-    expect(f.message).toContain('compared in 元');
+    expect(f.message).toContain('按元比较');
   });
 
   it('a report wholly in 元 is detected as such, and its identities hold as printed', async () => {

@@ -111,7 +111,7 @@ describe('bad input', () => {
         level: 'warn',
         stage: 'ingest',
         check: 'ingest.no-text-layer',
-        message: 'no text layer on pages 2, 3, OCR needed',
+        message: '第 2、3 页没有可用的文本层，需要 OCR',
       }),
     ]);
   });

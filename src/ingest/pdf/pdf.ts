@@ -11,6 +11,7 @@ import { isUsableText, planOcr, type OcrMode } from '../ocr-plan.js';
 import { buildLines } from './lines.js';
 import { withPdf, type PdfFile, type PdfWarning } from './pdfjs.js';
 import { buildRulings } from './rulings.js';
+import { finding } from '../../findings/catalogue.js';
 
 export interface IngestPdfOptions {
   signal?: AbortSignal;
@@ -51,13 +52,13 @@ export async function ingestPdf(bytes: Uint8Array, opts: IngestPdfOptions = {}):
   const pagesWithoutText = native.usable.flatMap((u, i) => (u ? [] : [i + 1]));
   const findings: Finding[] = outcome.warnings.map(warningFinding);
   if (pagesWithoutText.length > 0) {
-    findings.push({
-      level: 'warn',
-      stage: 'ingest',
-      check: 'ingest.no-text-layer',
-      ...(pagesWithoutText.length === 1 ? { page: pagesWithoutText[0] } : {}),
-      message: `no text layer on pages ${pagesWithoutText.join(', ')}, OCR needed`,
-    });
+    findings.push(
+      finding(
+        'ingest.no-text-layer',
+        { pages: pagesWithoutText },
+        pagesWithoutText.length === 1 ? { page: pagesWithoutText[0]! } : {},
+      ),
+    );
   }
   const byPage = new Map(ocred.map((p, i) => [ocrPages[i]!, p] as const));
   let index = 0;
@@ -140,13 +141,11 @@ export function mapPdfjsError(err: unknown): ExtractionError {
 }
 
 export function warningFinding(w: PdfWarning): Finding {
-  return {
-    level: 'warn',
-    stage: 'ingest',
-    check: 'ingest.pdfjs-warning',
-    ...(w.page !== null ? { page: w.page } : {}),
-    message: w.count > 1 ? `pdfjs: ${w.message} (×${w.count})` : `pdfjs: ${w.message}`,
-  };
+  return finding(
+    'ingest.pdfjs-warning',
+    { message: w.message, count: w.count },
+    w.page !== null ? { page: w.page } : {},
+  );
 }
 
 function round(v: number): number {
