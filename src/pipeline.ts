@@ -18,6 +18,7 @@ import { runNarrativeRules } from './checks/narrative.js';
 import { makeContext } from './checks/rule.js';
 import { summarizeConfidence } from './confidence.js';
 import { documentStatus, missingTablesFinding } from './record/status.js';
+import type { IngestLimits } from './ingest/limits.js';
 
 export interface ExtractOptions {
   /** When to OCR a page: only pages without a usable text layer (auto), every page, or never. */
@@ -26,6 +27,8 @@ export interface ExtractOptions {
   foldGlyphs: boolean;
   /** Tesseract workers of this thread's OCR pool (default: every core in a lone process, 1 in a worker). */
   ocrWorkers?: number;
+  /** Size limits of one input (src/ingest/limits.ts); defaults for those not given. */
+  limits?: Partial<IngestLimits>;
   signal?: AbortSignal;
 }
 
@@ -69,6 +72,7 @@ async function run(input: DocumentInput, opts: ExtractOptions): Promise<Document
   const ingested = await ingest(input, {
     ocr: opts.ocr,
     ...(opts.ocrWorkers !== undefined ? { ocrWorkers: opts.ocrWorkers } : {}),
+    ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
   findings.push(...ingested.findings);
