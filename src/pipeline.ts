@@ -86,7 +86,12 @@ async function run(input: DocumentInput, opts: ExtractOptions): Promise<Document
   const missing = missingTablesFinding(present, seg.hasTablePart);
   if (missing) findings.push(missing);
   if (seg.parts.length === 0 && present.size === 0) {
-    throw new ExtractionError('LayoutUnknown', 'not a 部门决算 report: no 第一…第五部分 headings and no 公开表 titles');
+    // The ingest findings (pages scaled down or skipped, pdfjs warnings) stay in the log: they may say why.
+    const e = new ExtractionError(
+      'LayoutUnknown',
+      'not a 部门决算 report: no 第一…第五部分 headings and no 公开表 titles',
+    );
+    return failed(e, ingested.findings);
   }
   const { ir } = ingested;
   const { meta } = seg;
@@ -121,13 +126,14 @@ async function run(input: DocumentInput, opts: ExtractOptions): Promise<Document
   return { ...status, record, findings, pages: ir.pageCount };
 }
 
-export function failed(e: ExtractionError): DocumentResult {
+/** A failed result; `earlier` findings (those gathered before the failure) come first in its log. */
+export function failed(e: ExtractionError, earlier: readonly Finding[] = []): DocumentResult {
   return {
     status: 'failed',
     reason: `${e.kind}: ${e.message}`,
     errorKind: e.kind,
     record: null,
-    findings: [{ level: 'error', stage: 'ingest', check: `input.${e.kind}`, message: e.message }],
+    findings: [...earlier, { level: 'error', stage: 'ingest', check: `input.${e.kind}`, message: e.message }],
     pages: null,
   };
 }

@@ -46,7 +46,9 @@ export function inputFormat(path: string, head: Uint8Array): InputFormat {
   return text.includes('%PDF-') || /\.pdf$/i.test(path) ? 'pdf' : 'text';
 }
 
-const mb = (bytes: number): string => `${(bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0)} MB`;
+/** A size for a message: `300 MB`, `8.0 MB`, `1 KB`. */
+const mb = (bytes: number): string =>
+  bytes < MB ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0)} MB`;
 
 /** The refusal of an input of `size` bytes, or undefined when it is within the limits. */
 export function sizeRefusal(format: InputFormat, size: number, limits: IngestLimits): ExtractionError | undefined {

@@ -2,7 +2,7 @@
  * pdfjs' canvas factory for Node, with the canvases kept for reuse (issue 12). Every
  * @napi-rs/canvas canvas holds ~0.2 MB of native memory until V8 collects its JS wrapper, and V8
  * does not know that memory is there: a run over blank pages (no JS garbage, so no GC) grew by
- * that much per page, ~400 MB over 2,000 pages. Here a destroyed canvas is shrunk to 0×0 (its
+ * that much per page, ~400 MB over 2,000 pages. Here a destroyed canvas is shrunk to 1×1 (its
  * pixels freed at once) and kept; the next `create` of this thread resizes it and resets its
  * context, so a document of any length makes a handful of canvases in all.
  *
@@ -50,8 +50,9 @@ export class PooledCanvasFactory {
   destroy(entry: CanvasAndContext): void {
     const { canvas } = entry;
     if (!canvas) throw new Error('Canvas is not specified');
-    canvas.width = 0;
-    canvas.height = 0;
+    // 1×1, not 0×0: @napi-rs/canvas takes a 0 as "default" and keeps a 350×150 surface.
+    canvas.width = 1;
+    canvas.height = 1;
     if (idle.length < MAX_IDLE) idle.push(canvas);
     entry.canvas = null;
     entry.context = null;
