@@ -143,6 +143,8 @@ async function runLocked(
   const commit = (e: ManifestEntry): void => {
     byOutput.set(e.output, e);
     writer.request();
+    // The manifest could not be written (disk full): documents in hand could not be recorded.
+    if (writer.error) deps.executor.abandon();
   };
 
   const summary: BatchSummary = {
