@@ -15,8 +15,11 @@
  * `tesseract` (lib/bench-baselines.ts) when installed.
  *
  * BENCH_MIN_DOCS (default 12) repeats the text and native-PDF samples, BENCH_MIN_OCR_DOCS
- * (default 4) the OCR samples; BENCH_KINDS=text,native,ocr (prefixes) runs only some kinds, so each timed run has enough documents for the speed-up to mean
+ * (default 4) the OCR samples; BENCH_KINDS=text,native,ocr,hostile (prefixes) runs only some kinds, so each timed run has enough documents for the speed-up to mean
  * something while the whole bench stays within a few minutes on 2 cores.
+ *
+ * Hostile inputs (lib/bench-hostile.ts, issue 12): the peak RSS of one worker on a 2,000-page scan
+ * (BENCH_SCAN_PAGES; 64 distinct page images, more than pdfjs caches, so pages are decoded one by one), a 5800 pt page, an A0 page and a 30000² image bomb, generated on the fly.
  */
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -28,6 +31,7 @@ import { has, pdftotextBaseline, tesseractBaseline, type OcrPageRef } from './li
 import { machineBusyMs } from './lib/machine-cpu.js';
 import { measuredSpawn } from './lib/measured-spawn.js';
 import { renderTable } from './lib/text-table.js';
+import { runHostile } from './lib/bench-hostile.js';
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const SAMPLES = join(ROOT, 'samples');
@@ -251,6 +255,19 @@ async function main(): Promise<void> {
         }
         add('  tesseract CLI', '1', cli, '', note);
       } else add('  tesseract CLI', '1', null, '', 'not installed (apt-get install tesseract-ocr)');
+    }
+  }
+
+  // Hostile inputs (issue 12): peak RSS of one worker on inputs that used to grow without bound.
+  if (!only || only.some((k) => 'hostile'.startsWith(k))) {
+    for (const h of await runHostile(join(ROOT, 'bin', 'juesuan.js'))) {
+      add(
+        `hostile: ${h.what}`,
+        '1',
+        { docs: 1, pages: h.pages, ms: h.ms, rssMb: h.rssMb },
+        '',
+        `${h.note}; whole CLI process`,
+      );
     }
   }
 

@@ -19,6 +19,7 @@ import { makeContext } from './checks/rule.js';
 import { summarizeConfidence } from './confidence.js';
 import { documentStatus, missingTablesFindings } from './record/status.js';
 import { finding } from './findings/catalogue.js';
+import type { IngestLimits } from './ingest/limits.js';
 
 export interface ExtractOptions {
   /** When to OCR a page: only pages without a usable text layer (auto), every page, or never. */
@@ -27,6 +28,8 @@ export interface ExtractOptions {
   foldGlyphs: boolean;
   /** Tesseract workers of this thread's OCR pool (default: every core in a lone process, 1 in a worker). */
   ocrWorkers?: number;
+  /** Size limits of one input (src/ingest/limits.ts); defaults for those not given. */
+  limits?: Partial<IngestLimits>;
   signal?: AbortSignal;
 }
 
@@ -70,6 +73,7 @@ async function run(input: DocumentInput, opts: ExtractOptions): Promise<Document
   const ingested = await ingest(input, {
     ocr: opts.ocr,
     ...(opts.ocrWorkers !== undefined ? { ocrWorkers: opts.ocrWorkers } : {}),
+    ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
   findings.push(...ingested.findings);
@@ -82,7 +86,12 @@ async function run(input: DocumentInput, opts: ExtractOptions): Promise<Document
   const present = new Set(checked.tables.map((t) => t.id));
   findings.push(...missingTablesFindings(seg.template, present, seg.hasTablePart));
   if (seg.parts.length === 0 && present.size === 0) {
-    throw new ExtractionError('LayoutUnknown', 'not a 部门决算 report: no 第一…第五部分 headings and no 公开表 titles');
+    // The ingest findings (pages scaled down or skipped, pdfjs warnings) stay in the log: they may say why.
+    const e = new ExtractionError(
+      'LayoutUnknown',
+      'not a 部门决算 report: no 第一…第五部分 headings and no 公开表 titles',
+    );
+    return failed(e, ingested.findings);
   }
   const { ir } = ingested;
   const { meta } = seg;
@@ -119,13 +128,14 @@ async function run(input: DocumentInput, opts: ExtractOptions): Promise<Document
   return { ...status, record, findings, pages: ir.pageCount };
 }
 
-export function failed(e: ExtractionError): DocumentResult {
+/** A failed result; `earlier` findings (those gathered before the failure) come first in its log. */
+export function failed(e: ExtractionError, earlier: readonly Finding[] = []): DocumentResult {
   return {
     status: 'failed',
     reason: `${e.kind}: ${e.message}`,
     errorKind: e.kind,
     record: null,
-    findings: [{ level: 'error', stage: 'ingest', check: `input.${e.kind}`, message: e.message }],
+    findings: [...earlier, { level: 'error', stage: 'ingest', check: `input.${e.kind}`, message: e.message }],
     pages: null,
   };
 }

@@ -1,17 +1,21 @@
-import { writeFileSync, renameSync, readdirSync, unlinkSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { writeFileSync, renameSync, readdirSync, unlinkSync, openSync, fsyncSync, closeSync, rmSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { join, dirname, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { pidAlive } from './lock.js';
 
 /**
- * Temp files are `.<name>.<random>.tmp` in the target's own folder (rename is only atomic within
- * one file system). The leading dot and the `.tmp` suffix keep them out of every `*.json` /
- * `*.log.jsonl` glob, so a reader never mistakes a temp file for output.
+ * Temp files are `.<name>.<pid>.<random>.tmp` in the target's own folder (rename is only atomic
+ * within one file system). The leading dot and the `.tmp` suffix keep them out of every `*.json` /
+ * `*.log.jsonl` glob, so a reader never mistakes a temp file for output (output names never start
+ * with a dot, see names.ts); the pid says which process is writing it, so the sweep at the start of
+ * a run removes only the temp files of processes that are gone. (Older versions wrote
+ * `.<name>.<random>.tmp`, without the pid: those are always a dead run's.)
  */
-const TMP = /^\..+\.[0-9a-f]{12}\.tmp$/;
+const TMP = /^\..+?(?:\.(\d+))?\.[0-9a-f]{12}\.tmp$/;
 
 export function tempPathFor(target: string): string {
-  return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
 /**
@@ -21,14 +25,19 @@ export function tempPathFor(target: string): string {
  */
 export function writeFileAtomic(target: string, data: string | Uint8Array): void {
   const tmp = tempPathFor(target);
-  writeFileSync(tmp, data);
-  const fd = openSync(tmp, 'r');
   try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    writeFileSync(tmp, data);
+    const fd = openSync(tmp, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+  } catch (err) {
+    rmSync(tmp, { force: true }); // a full disk must not keep the half-written temp file either
+    throw err;
   }
-  renameSync(tmp, target);
 }
 
 /**
@@ -42,19 +51,29 @@ export async function writeFileAtomicAsync(target: string, data: string | Uint8A
     await fh.writeFile(data);
     await fh.sync();
   } catch (err) {
-    await fh.close();
+    await fh.close().catch(() => {});
     await rm(tmp, { force: true });
     throw err;
   }
-  await fh.close();
-  await rename(tmp, target);
+  try {
+    await fh.close();
+    await rename(tmp, target);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
 }
 
-/** Remove temp files a killed run left behind; returns how many. */
+/**
+ * Remove the temp files that runs now gone left behind (killed mid-write); returns how many. Temp
+ * files of a live process are left alone: a run holds the folder's lock, but `export --to` and
+ * older versions may write here too.
+ */
 export function removeStaleTemps(dir: string): number {
   let n = 0;
   for (const f of readdirSync(dir)) {
-    if (TMP.test(f)) {
+    const m = TMP.exec(f);
+    if (m && (m[1] === undefined || !pidAlive(Number(m[1])))) {
       try {
         unlinkSync(join(dir, f));
         n++;

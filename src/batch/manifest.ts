@@ -1,9 +1,11 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ERROR_KINDS } from '../errors.js';
+import { ERROR_KINDS, isTransient } from '../errors.js';
 import { writeFileAtomic, writeFileAtomicAsync } from './atomic.js';
 import { compare } from './inputs.js';
+import { isSafeName } from './names.js';
+import { OperationalError, fsProblem, writeFailure } from './out-dir.js';
 
 /**
  * `DIR/manifest.json` (output-contract.md, "Files written per input document"). One entry per
@@ -48,22 +50,45 @@ export type Manifest = z.infer<typeof Manifest>;
 
 export const MANIFEST_FILE = 'manifest.json';
 
-/** Failure kinds worth retrying on the next run without --force: they say nothing about the input. */
-const TRANSIENT = new Set(['Timeout', 'Internal']);
-
 export function emptyManifest(pipelineVersion: string): Manifest {
   return { schemaVersion: 1, pipelineVersion, updatedAt: new Date().toISOString(), documents: [] };
 }
 
 /**
  * Read a manifest; a missing file is an empty manifest. A corrupt one cannot come from us (writes
- * are atomic), so it is an error rather than something to silently overwrite.
+ * are atomic), so it is an error naming the file and what to do (OperationalError `unusable`)
+ * rather than something to silently overwrite. Entries whose `output` is not a plain file name
+ * (names.ts) are dropped and passed to `onUnsafe`: nothing is ever read, written or deleted by them.
  */
-export function readManifest(dir: string, pipelineVersion: string): Manifest {
+export function readManifest(
+  dir: string,
+  pipelineVersion: string,
+  onUnsafe: (entry: { path?: unknown; output?: unknown }) => void = () => {},
+): Manifest {
   const file = join(dir, MANIFEST_FILE);
   if (!existsSync(file)) return emptyManifest(pipelineVersion);
-  const parsed = Manifest.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file} is not a juesuan manifest: ${parsed.error.message}`);
+  const advice =
+    'it is only ever written whole, so something else changed it: restore it, or move it aside to start ' +
+    'the folder afresh (every input is then extracted again)';
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    const why = err instanceof SyntaxError ? `not JSON (${err.message})` : fsProblem(err);
+    throw new OperationalError('unusable', `${file} is corrupt: ${why}; ${advice}`, { cause: err });
+  }
+  const docs = (json as { documents?: unknown })?.documents;
+  if (Array.isArray(docs)) {
+    const safe = docs.filter((e: { output?: unknown } | null) => isSafeName(e?.output));
+    for (const e of docs) if (!safe.includes(e)) onUnsafe(e as { path?: unknown; output?: unknown });
+    (json as { documents: unknown[] }).documents = safe;
+  }
+  const parsed = Manifest.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? `${issue.path.map(String).join('.') || '(top)'}: ${issue.message}` : '';
+    throw new OperationalError('unusable', `${file} is not a juesuan manifest (${where}); ${advice}`);
+  }
   return parsed.data;
 }
 
@@ -72,8 +97,14 @@ function serialize(m: Manifest): string {
   return JSON.stringify({ ...m, updatedAt: new Date().toISOString(), documents }, null, 2) + '\n';
 }
 
+/** Write a manifest (atomically); a failed write is an OperationalError `write` naming the file. */
 export function writeManifest(dir: string, m: Manifest): void {
-  writeFileAtomic(join(dir, MANIFEST_FILE), serialize(m));
+  const file = join(dir, MANIFEST_FILE);
+  try {
+    writeFileAtomic(file, serialize(m));
+  } catch (err) {
+    throw writeFailure(err, file);
+  }
 }
 
 /**
@@ -84,6 +115,8 @@ export function writeManifest(dir: string, m: Manifest): void {
 export class ManifestWriter {
   private inFlight: Promise<void> | undefined;
   private dirty = false;
+  /** The first failed write (disk full…): later requests are dropped, flush() throws it. */
+  error: OperationalError | undefined;
 
   constructor(
     private readonly dir: string,
@@ -91,24 +124,29 @@ export class ManifestWriter {
   ) {}
 
   request(): void {
+    if (this.error) return;
     this.dirty = true;
     this.inFlight ??= this.loop();
   }
 
   private async loop(): Promise<void> {
+    const file = join(this.dir, MANIFEST_FILE);
     try {
-      while (this.dirty) {
+      while (this.dirty && !this.error) {
         this.dirty = false;
-        await writeFileAtomicAsync(join(this.dir, MANIFEST_FILE), serialize(this.snapshot()));
+        await writeFileAtomicAsync(file, serialize(this.snapshot()));
       }
+    } catch (err) {
+      this.error = writeFailure(err, file);
     } finally {
       this.inFlight = undefined;
     }
   }
 
-  /** Wait until the latest requested state is on disk. */
+  /** Wait until the latest requested state is on disk; throws the write failure if there was one. */
   async flush(): Promise<void> {
     while (this.inFlight) await this.inFlight;
+    if (this.error) throw this.error;
   }
 }
 
@@ -123,6 +161,6 @@ export function isDone(
   recordExists: (output: string) => boolean,
 ): prev is ManifestEntry {
   if (!prev || prev.sha256 !== sha256 || prev.pipelineVersion !== pipelineVersion) return false;
-  if (prev.outcome === 'failed' && prev.errorKind && TRANSIENT.has(prev.errorKind)) return false;
+  if (prev.outcome === 'failed' && isTransient(prev.errorKind)) return false;
   return !prev.record || recordExists(prev.output);
 }

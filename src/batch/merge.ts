@@ -1,8 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { emptyManifest, readManifest, writeManifest, MANIFEST_FILE, type ManifestEntry } from './manifest.js';
 import { tempPathFor } from './atomic.js';
-import { renameSync } from 'node:fs';
+import { acquireLock, assertNotLocked } from './lock.js';
+import { outputFile } from './names.js';
+import { OperationalError, prepareOutDir, writeFailure } from './out-dir.js';
 import type { Log } from './run.js';
 
 export interface MergeResult {
@@ -11,6 +13,8 @@ export interface MergeResult {
   conflicts: string[];
   /** Shards of `n` that no folder provided (when the manifests say they are shards). */
   missingShards: number[];
+  /** Manifest entries left out because their `output` is not a plain file name (names.ts). */
+  unsafe: number;
 }
 
 /**
@@ -18,20 +22,47 @@ export interface MergeResult {
  * (atomically), manifests united. Output names were assigned over the whole input set before
  * sharding, so shards never produce the same name for different inputs; if they do anyway (shards
  * run over different input sets), the most recent extraction wins and the clash is reported.
+ *
+ * A shard's manifest is data from elsewhere: an entry whose `output` is not a plain file name
+ * (`../evil`) is left out and reported, and every file read or written goes through outputFile, so
+ * nothing outside the folders is touched. The target folder is locked like an extract run's, and
+ * a shard folder that a live run holds is refused (it is being written).
  */
-export function mergeOutputs(dirs: readonly string[], outDir: string, log: Log): MergeResult {
-  mkdirSync(outDir, { recursive: true });
+export async function mergeOutputs(
+  dirs: readonly string[],
+  outDir: string,
+  log: Log,
+  opts: { lockWaitMs?: number } = {},
+): Promise<MergeResult> {
+  const target = resolve(outDir);
+  for (const dir of dirs) {
+    if (!existsSync(join(dir, MANIFEST_FILE)))
+      throw new OperationalError('unusable', `${dir} has no ${MANIFEST_FILE}: not an extract output folder`);
+    if (resolve(dir) !== target) assertNotLocked(dir);
+  }
+  prepareOutDir(outDir);
+  const lock = await acquireLock(outDir, { waitMs: opts.lockWaitMs ?? 0 });
+  try {
+    return mergeLocked(dirs, outDir, log);
+  } finally {
+    lock.release();
+  }
+}
+
+function mergeLocked(dirs: readonly string[], outDir: string, log: Log): MergeResult {
   const target = resolve(outDir);
   const merged = new Map<string, { entry: ManifestEntry; dir: string }>();
   const conflicts = new Set<string>();
   const shardsSeen = new Set<number>();
   const shardCounts = new Set<number>();
   let version: string | undefined;
+  let unsafe = 0;
 
   for (const dir of dirs) {
-    if (!existsSync(join(dir, MANIFEST_FILE)))
-      throw new Error(`${dir} has no ${MANIFEST_FILE}: not an extract output folder`);
-    const m = readManifest(dir, '');
+    const m = readManifest(dir, '', (e) => {
+      unsafe++;
+      log.warn({ dir, output: e.output, path: e.path }, 'manifest entry with an unsafe output name left out');
+    });
     version ??= m.pipelineVersion;
     if (m.pipelineVersion !== version)
       log.warn(
@@ -51,16 +82,22 @@ export function mergeOutputs(dirs: readonly string[], outDir: string, log: Log):
 
   for (const { entry, dir } of merged.values()) {
     if (resolve(dir) === target) continue;
-    const names = [`${entry.output}.log.jsonl`, ...(entry.record ? [`${entry.output}.json`] : [])];
-    for (const n of names) {
-      const src = join(dir, n);
+    const suffixes: ('.log.jsonl' | '.json')[] = ['.log.jsonl', ...(entry.record ? (['.json'] as const) : [])];
+    for (const suffix of suffixes) {
+      const src = outputFile(dir, entry.output, suffix);
+      const dst = outputFile(outDir, entry.output, suffix);
       if (!existsSync(src)) {
-        log.warn({ dir, file: n }, 'file listed in the manifest is missing');
+        log.warn({ dir, file: `${entry.output}${suffix}` }, 'file listed in the manifest is missing');
         continue;
       }
-      const tmp = tempPathFor(join(outDir, n));
-      copyFileSync(src, tmp);
-      renameSync(tmp, join(outDir, n));
+      const tmp = tempPathFor(dst);
+      try {
+        copyFileSync(src, tmp);
+        renameSync(tmp, dst);
+      } catch (err) {
+        rmSync(tmp, { force: true });
+        throw writeFailure(err, dst);
+      }
     }
   }
 
@@ -76,5 +113,5 @@ export function mergeOutputs(dirs: readonly string[], outDir: string, log: Log):
     log.warn({ counts: [...shardCounts] }, 'folders come from shardings with different n');
   }
   for (const c of conflicts) log.warn({ output: c }, 'same output name from different inputs; kept the latest');
-  return { documents: out.documents.length, conflicts: [...conflicts], missingShards };
+  return { documents: out.documents.length, conflicts: [...conflicts], missingShards, unsafe };
 }

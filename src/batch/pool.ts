@@ -1,10 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { DocumentResult } from '../pipeline.js';
-import { failed } from '../pipeline.js';
+import { failed, type DocumentResult } from '../pipeline.js';
 import { ExtractionError, toExtractionError } from '../errors.js';
-import type { Executor, Task } from './executor.js';
+import type { Executor, Task, TaskResult } from './executor.js';
 import type { WorkerReply } from './worker.js';
 
 export interface PoolOptions {
@@ -27,13 +26,17 @@ interface Slot {
 interface Job {
   id: number;
   task: Task;
-  resolve: (r: DocumentResult) => void;
+  resolve: (r: TaskResult) => void;
+  /** The input's sha256 once the worker has read it. */
+  sha256: string | null;
 }
 
 /**
  * A pool of worker threads, one document per worker at a time, so CPU-bound stages (PDF parsing,
- * rendering, OCR) use every core. A worker that hangs past the timeout, crashes or runs out of
- * memory is terminated and replaced; its document is reported failed and the batch goes on.
+ * rendering, OCR) use every core. The worker reads the input itself, so the timeout covers the
+ * read. A worker that hangs past the timeout (`Timeout`), crashes (`WorkerCrashed`) or runs out of
+ * its heap (`TooLarge`: the document needs more than --memory-limit) is terminated and replaced;
+ * its document is reported failed and the batch goes on.
  */
 export class WorkerPool implements Executor {
   private readonly slots = new Set<Slot>();
@@ -44,23 +47,23 @@ export class WorkerPool implements Executor {
 
   constructor(private readonly opts: PoolOptions) {}
 
-  run(task: Task): Promise<DocumentResult> {
-    if (this.closed) return Promise.resolve(failed(new ExtractionError('Internal', 'pool closed')));
+  run(task: Task): Promise<TaskResult> {
+    if (this.closed) return Promise.resolve(notRun('pool closed'));
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, task, resolve });
+      this.queue.push({ id: this.nextId++, task, resolve, sha256: null });
       this.pump();
     });
   }
 
   abandon(): void {
     for (const slot of [...this.running.keys()]) {
-      this.finish(slot, failed(new ExtractionError('Internal', 'abandoned: batch interrupted')), true);
+      this.finish(slot, failed(new ExtractionError('Interrupted', 'abandoned: batch interrupted')), true);
     }
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.resolve(failed(new ExtractionError('Internal', 'pool closed')));
+    for (const job of this.queue.splice(0)) job.resolve(notRun('pool closed'));
     await Promise.all([...this.slots].map((s) => s.worker.terminate()));
     this.slots.clear();
   }
@@ -82,9 +85,13 @@ export class WorkerPool implements Executor {
         }, this.opts.timeoutMs);
       }
       this.running.set(slot, entry);
-      // Copy into a fresh buffer we can transfer: the caller's bytes may be a view on a pool buffer.
-      const bytes = new Uint8Array(job.task.bytes);
-      slot.worker.postMessage({ id: job.id, ...job.task, bytes }, [bytes.buffer]);
+      if (job.task.bytes) {
+        // Copy into a fresh buffer we can transfer: the caller's bytes may be a view on a pool buffer.
+        const bytes = new Uint8Array(job.task.bytes);
+        slot.worker.postMessage({ id: job.id, ...job.task, bytes }, [bytes.buffer]);
+      } else {
+        slot.worker.postMessage({ id: job.id, ...job.task });
+      }
     }
   }
 
@@ -108,34 +115,45 @@ export class WorkerPool implements Executor {
     worker.on('message', (reply: WorkerReply) => {
       const entry = this.running.get(slot);
       if (!entry || entry.job.id !== reply.id) return; // a late reply for a job already timed out
-      const result = 'result' in reply ? reply.result : failed(toExtractionError(reply.error));
-      this.finish(slot, result, false);
+      if ('read' in reply) {
+        entry.job.sha256 = reply.read;
+        return;
+      }
+      if ('done' in reply) this.finish(slot, reply.done, false);
+      else this.finish(slot, failed(toExtractionError(reply.error)), false);
     });
     worker.on('error', (err: Error & { code?: string }) => {
-      const why =
+      const e =
         err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? `out of memory (worker limit ${this.opts.memoryMb} MB)`
-          : `worker crashed: ${err.message}`;
-      this.finish(slot, failed(new ExtractionError('Internal', why)), true);
+          ? new ExtractionError(
+              'TooLarge',
+              `needs more memory than the worker's heap limit of ${this.opts.memoryMb} MB (--memory-limit)`,
+            )
+          : new ExtractionError('WorkerCrashed', `worker crashed: ${err.message}`);
+      this.finish(slot, failed(e), true);
     });
     worker.on('exit', (code) => {
-      this.finish(slot, failed(new ExtractionError('Internal', `worker exited with code ${code}`)), true);
+      this.finish(slot, failed(new ExtractionError('WorkerCrashed', `worker exited with code ${code}`)), true);
     });
     return slot;
   }
 
   /** Settle the slot's job (once) and, when the worker is unusable, drop and terminate it. */
-  private finish(slot: Slot, result: DocumentResult, kill: boolean): void {
+  private finish(slot: Slot, result: TaskResult | DocumentResult, kill: boolean): void {
     const entry = this.running.get(slot);
     if (entry) {
       clearTimeout(entry.timer);
       this.running.delete(slot);
-      entry.job.resolve(result);
+      entry.job.resolve('result' in result ? result : { sha256: entry.job.sha256, result });
     }
     slot.busy = false;
     if (kill && this.slots.delete(slot)) void slot.worker.terminate();
     if (!this.closed) this.pump();
   }
+}
+
+function notRun(why: string): TaskResult {
+  return { sha256: null, result: failed(new ExtractionError('Interrupted', why)) };
 }
 
 /** The compiled worker beside this file; under vitest (running .ts) fall back to the build. */

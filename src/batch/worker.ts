@@ -1,17 +1,20 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { DocumentResult } from '../pipeline.js';
-import type { ExtractFn, Task } from './executor.js';
+import { runTask, type ExtractFn, type Task, type TaskResult } from './executor.js';
 
 /**
- * Worker-thread entry: loads the pipeline module once, then extracts one document per message.
- * Only plain data crosses back: the DocumentResult, or `{kind, message}` for a thrown error, which
- * the pool rebuilds with toExtractionError (never err.toString()).
+ * Worker-thread entry: loads the pipeline module once, then per message reads one input (here,
+ * under the pool's timeout: a slow or hostile file ties up this worker, never the batch) and
+ * extracts it. Only plain data crosses back: `{read}` as soon as the input's sha256 is known, then
+ * the TaskResult, or `{kind, message}` for a thrown error, which the pool rebuilds with
+ * toExtractionError (never err.toString()).
  */
 export interface WorkerRequest extends Task {
   id: number;
 }
 export type WorkerReply =
-  { id: number; result: DocumentResult } | { id: number; error: { kind?: string; message: string } };
+  | { id: number; read: string }
+  | { id: number; done: TaskResult }
+  | { id: number; error: { kind?: string; message: string } };
 
 const { pipelineModule, ocrWorkers } = workerData as { pipelineModule: string; ocrWorkers: number };
 let extract: Promise<ExtractFn> | undefined;
@@ -29,8 +32,9 @@ parentPort!.on('message', (req: WorkerRequest) => {
     let reply: WorkerReply;
     try {
       const fn = await load();
-      const result = await fn({ path: req.path, bytes: req.bytes }, { ...req.options, ocrWorkers });
-      reply = { id: req.id, result };
+      const { id, ...task } = req;
+      const done = await runTask(task, fn, { ocrWorkers }, (sha256) => parentPort!.postMessage({ id, read: sha256 }));
+      reply = { id, done };
     } catch (err) {
       const e = err as { kind?: unknown; message?: unknown };
       reply = {

@@ -8,6 +8,7 @@ import { progressBar } from '../batch/progress.js';
 import { pipelineModuleUrl, pipelineVersion } from '../batch/version.js';
 import { createLogger } from './logger.js';
 import { UsageError } from './usage.js';
+import { MB, type IngestLimits } from '../ingest/limits.js';
 
 export interface ExtractCliOptions {
   out: string;
@@ -21,9 +22,17 @@ export interface ExtractCliOptions {
   logLevel: string;
   memoryLimit: number;
   progress: boolean;
+  maxInputMb: number;
+  maxTextMb: number;
+  maxImageMpx: number;
+  maxPageArea: number;
+  wait: number;
 }
 
-/** Exit codes: 0 every input has a record, 1 some input failed, 130/143 interrupted. */
+/**
+ * Exit codes: 0 every input has a record, 1 some input failed, 130/143 interrupted; an unusable or
+ * busy output folder (3, 4) is thrown as OperationalError, a write failing mid-run returns 5.
+ */
 export async function extractCommand(args: string[], o: ExtractCliOptions): Promise<number> {
   let shard: Shard | undefined;
   if (o.shard !== undefined) {
@@ -40,6 +49,12 @@ export async function extractCommand(args: string[], o: ExtractCliOptions): Prom
   if (files.length === 0) throw new UsageError(`no *.txt or *.pdf inputs in ${args.join(' ')}`);
 
   const log = createLogger(o.logLevel);
+  const limits: IngestLimits = {
+    maxInputBytes: Math.round(o.maxInputMb * MB),
+    maxTextBytes: Math.round(o.maxTextMb * MB),
+    maxImagePixels: Math.round(o.maxImageMpx * 1e6),
+    maxPageArea: o.maxPageArea,
+  };
   // Names over the whole set, before sharding: every shard of a job array agrees on them.
   const names = assignOutputNames(files.map((f) => f.path));
   const inputs: BatchInput[] = files
@@ -77,17 +92,19 @@ export async function extractCommand(args: string[], o: ExtractCliOptions): Prom
   process.on('SIGTERM', onSignal);
 
   const bar = o.progress ? progressBar(inputs.length) : progressBar(0);
-  log.info(
-    {
-      inputs: files.length,
-      selected: inputs.length,
-      shard: o.shard,
-      out: o.out,
-      concurrency,
-      pipelineVersion: version,
-    },
-    'batch start',
-  );
+  // Logged once the folder is ours (locked, manifest read): a refused run prints only its one line.
+  const onStart = (): void =>
+    log.info(
+      {
+        inputs: files.length,
+        selected: inputs.length,
+        shard: o.shard,
+        out: o.out,
+        concurrency,
+        pipelineVersion: version,
+      },
+      'batch start',
+    );
   let summary;
   try {
     summary = await runBatch(
@@ -97,12 +114,13 @@ export async function extractCommand(args: string[], o: ExtractCliOptions): Prom
         force: o.force ?? false,
         concurrency,
         strict: o.strict ?? false,
-        extract: { ocr: o.ocr, foldGlyphs: o.foldGlyphs },
+        extract: { ocr: o.ocr, foldGlyphs: o.foldGlyphs, limits },
         pipelineVersion: version,
         ...(shard ? { shard } : {}),
         signal: ac.signal,
+        lockWaitMs: o.wait * 1000,
       },
-      { executor, log, onProgress: (p) => bar.update(p) },
+      { executor, log, onStart, onProgress: (p) => bar.update(p) },
     );
   } finally {
     bar.stop();
@@ -113,13 +131,17 @@ export async function extractCommand(args: string[], o: ExtractCliOptions): Prom
 
   const { ok, partial, failed, skipped, skippedFailed, notStarted, findings, pages, elapsedMs } = summary;
   for (const e of summary.entries)
-    if (e.status === 'failed') log.warn({ doc: e.path, reason: e.reason }, 'document failed');
+    if (e.status === 'failed') log.warn({ doc: e.path, reason: e.reason, errorKind: e.errorKind }, 'document failed');
   log.info(
     { ok, partial, failed, skipped, skippedFailed, notStarted, findings, pages, elapsedMs, out: o.out },
     `summary: ${ok} ok, ${partial} partial, ${failed} failed, ${skipped} skipped` +
       `${notStarted ? `, ${notStarted} not started` : ''}; findings ${findings.info} info / ${findings.warn} warn / ` +
       `${findings.error} error; ${(elapsedMs / 1000).toFixed(1)} s`,
   );
+  if (summary.writeError) {
+    process.stderr.write(`juesuan: ${summary.writeError.message}\n`);
+    return summary.writeError.exitCode;
+  }
   if (signalName) return signalName === 'SIGINT' ? 130 : 143;
   return failed > 0 || skippedFailed > 0 ? 1 : 0;
 }

@@ -6,11 +6,21 @@ import { checkCommand } from './check.js';
 import { LOG_LEVELS } from './logger.js';
 import { UsageError } from './usage.js';
 import { packageVersion } from '../batch/version.js';
+import { OperationalError } from '../batch/out-dir.js';
+import { DEFAULT_LIMITS, MB } from '../ingest/limits.js';
 
 function positiveInt(name: string) {
   return (v: string): number => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive integer`);
+    return n;
+  };
+}
+
+function nonNegativeNumber(name: string) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError(`${name} must be a number ≥ 0`);
     return n;
   };
 }
@@ -26,7 +36,9 @@ function positiveNumber(name: string) {
 /**
  * The juesuan command line. Returns the exit code instead of calling process.exit, so tests can
  * drive it in-process and bin/juesuan.js stays a shim: 0 success, 1 some document failed,
- * 2 usage error, 130/143 interrupted.
+ * 2 usage error, 3 output folder unusable (not a folder, not writable, corrupt manifest), 4 output
+ * folder busy (another run holds its lock), 5 a write failed during the run (disk full),
+ * 70 internal error (a bug), 130/143 interrupted. Every error but a bug is one line on stderr.
  */
 export async function main(argv: string[]): Promise<number> {
   let code = 0;
@@ -74,6 +86,36 @@ export async function main(argv: string[]): Promise<number> {
     )
     .option('--no-fold-glyphs', 'keep Kangxi radicals and CJK radical-supplement glyphs as printed')
     .option('--strict', 'count partial records and warn/error findings as failures (exit 1); records are still written')
+    .option(
+      '--max-input-mb <mb>',
+      'refuse (kind TooLarge) any input file above this size, before reading it',
+      positiveNumber('--max-input-mb'),
+      DEFAULT_LIMITS.maxInputBytes / MB,
+    )
+    .option(
+      '--max-text-mb <mb>',
+      'refuse (kind TooLarge) a text input above this size',
+      positiveNumber('--max-text-mb'),
+      DEFAULT_LIMITS.maxTextBytes / MB,
+    )
+    .option(
+      '--max-image-mpx <mpx>',
+      'do not decode a PDF image above this many megapixels (a finding names its page)',
+      positiveNumber('--max-image-mpx'),
+      DEFAULT_LIMITS.maxImagePixels / 1e6,
+    )
+    .option(
+      '--max-page-area <m2>',
+      'largest page (m²; A2 = 0.25) OCR-rendered at full resolution; larger pages are scaled down, or skipped below half the resolution',
+      positiveNumber('--max-page-area'),
+      DEFAULT_LIMITS.maxPageArea,
+    )
+    .option(
+      '--wait <sec>',
+      'when another run holds the output folder, wait up to this long for it (default: exit 4 at once)',
+      nonNegativeNumber('--wait'),
+      0,
+    )
     .addOption(
       new Option('--log-level <level>', 'process log level (pino JSON on stderr)').choices(LOG_LEVELS).default('info'),
     )
@@ -87,9 +129,15 @@ export async function main(argv: string[]): Promise<number> {
     .description('Combine the output folders of `extract --shard i/n` runs (records, logs, manifests) into one')
     .argument('<dirs...>', 'shard output folders')
     .requiredOption('-o, --out <dir>', 'merged output folder (may be one of the inputs)')
+    .option(
+      '--wait <sec>',
+      'when another run holds the output folder, wait up to this long for it (default: exit 4 at once)',
+      nonNegativeNumber('--wait'),
+      0,
+    )
     .addOption(new Option('--log-level <level>', 'process log level').choices(LOG_LEVELS).default('info'))
-    .action((dirs: string[], o: { out: string; logLevel: string }) => {
-      code = mergeCommand(dirs, o);
+    .action(async (dirs: string[], o: { out: string; logLevel: string; wait: number }) => {
+      code = await mergeCommand(dirs, o);
     });
 
   program
@@ -139,6 +187,22 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`juesuan: ${err.message}\n`);
       return 2;
     }
-    throw err;
+    if (err instanceof OperationalError) {
+      process.stderr.write(`juesuan: ${oneLine(err.message)}\n`);
+      return err.exitCode;
+    }
+    return internalError(err);
   }
+}
+
+/** A bug: one line, and the stack only when JUESUAN_DEBUG is set. Exit 70 (EX_SOFTWARE). */
+export function internalError(err: unknown): number {
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`juesuan: internal error (a bug; please report it): ${oneLine(message)}\n`);
+  if (process.env.JUESUAN_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  return 70;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
 }

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { DocumentRecord } from '../schema/record.js';
 import { Finding } from '../schema/finding.js';
 import { MANIFEST_FILE, readManifest, type ManifestEntry } from '../batch/manifest.js';
+import { outputFile } from '../batch/names.js';
+import { OperationalError } from '../batch/out-dir.js';
 
 /**
  * The dataset's four tables, flattened from an extract output folder. Every value is text or an
@@ -79,10 +81,13 @@ export type OnProblem = (document: string, problem: string) => void;
  */
 export function* datasetRows(dir: string, onProblem: OnProblem = () => {}): Generator<DatasetRow> {
   if (!existsSync(join(dir, MANIFEST_FILE)))
-    throw new Error(`${dir} has no ${MANIFEST_FILE}: not an extract output folder`);
-  const manifest = readManifest(dir, '');
+    throw new OperationalError('unusable', `${dir} has no ${MANIFEST_FILE}: not an extract output folder`);
+  // Entries whose output name is not a plain file name are never followed outside the folder.
+  const manifest = readManifest(dir, '', (e) =>
+    onProblem(String(e.output), 'manifest entry with an unsafe output name left out'),
+  );
   for (const entry of manifest.documents) {
-    const recordFile = join(dir, `${entry.output}.json`);
+    const recordFile = outputFile(dir, entry.output, '.json');
     let record: DocumentRecord | null = null;
     if (entry.record && existsSync(recordFile)) {
       const parsed = DocumentRecord.safeParse(JSON.parse(readFileSync(recordFile, 'utf8')));
@@ -110,7 +115,7 @@ export function* datasetRows(dir: string, onProblem: OnProblem = () => {}): Gene
         };
       }
     }
-    const logFile = join(dir, `${entry.output}.log.jsonl`);
+    const logFile = outputFile(dir, entry.output, '.log.jsonl');
     if (existsSync(logFile)) {
       for (const line of readFileSync(logFile, 'utf8').split('\n')) {
         if (!line.trim()) continue;

@@ -33,6 +33,24 @@ export const CATALOGUE = {
     ({ message, count }) => `pdfjs 警告：${message}${count > 1 ? `（×${count}）` : ''}`,
   ),
   'ocr.pages': entry<{ pages: number[] }>('ocr', 'info', ({ pages }) => `OCR 识别了第 ${pages.join('、')} 页`),
+  'ocr.page-skipped': entry<{ page: number; size: string; dpi: number; cap: string; area: number; needed: string }>(
+    'ocr',
+    'warn',
+    (p) =>
+      `第 ${p.page} 页未做 OCR：${p.size} 按 ${p.dpi} dpi 超过渲染上限 ${p.cap} Mpx（--max-page-area ${p.area} m²），缩到上限需要 ${p.needed} dpi，低于 ${p.dpi} dpi 的一半`,
+  ),
+  'ocr.page-scaled': entry<{ page: number; size: string; dpi: number; used: string; cap: string; area: number }>(
+    'ocr',
+    'warn',
+    (p) =>
+      `第 ${p.page} 页按 ${p.used} dpi 而非 ${p.dpi} dpi 做 OCR：${p.size} 超过渲染上限 ${p.cap} Mpx（--max-page-area ${p.area} m²）`,
+  ),
+  'ingest.image-skipped': entry<{ page: number | null; limit: string | null }>(
+    'ingest',
+    'warn',
+    ({ page, limit }) =>
+      `图像${page !== null ? `（首见于第 ${page} 页）` : ''}未解码：超过图像上限${limit ? ` ${limit} Mpx（--max-image-mpx）` : ''}`,
+  ),
   // normalize
   'normalize.glyph-fold': entry<{ folds: number; pages: number[] }>(
     'normalize',

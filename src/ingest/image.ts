@@ -32,6 +32,8 @@ export interface PageImages {
   readonly numPages: number;
   /** Page `n` (1-based) drawn over white at `dpi`, as 8-bit gray. */
   renderGray(n: number, dpi: number): Promise<GrayPage>;
+  /** Page `n`'s size in PDF points (rotation applied), so a caller can cap the render first. */
+  pageSize(n: number): Promise<{ width: number; height: number }>;
 }
 
 /** Rec. 601 luma in integers; alpha is already composited over the white fill. */

@@ -11,9 +11,12 @@ import type { OcrMode } from './ocr-plan.js';
 import { ingestPdf } from './pdf/pdf.js';
 import { decodeText, textToIR } from './text/text.js';
 import { finding } from '../findings/catalogue.js';
+import { inputFormat, sizeRefusal, withDefaults, type IngestLimits } from './limits.js';
 
 export interface IngestOptions {
   ocr: OcrMode;
+  /** Size limits (limits.ts); defaults for those not given. */
+  limits?: Partial<IngestLimits>;
   /** Tesseract workers for this thread's OCR pool (made on first need, kept for later documents). */
   ocrWorkers?: number;
   signal?: AbortSignal;
@@ -26,23 +29,35 @@ export interface Ingested {
 }
 
 export async function ingest(input: { path: string; bytes: Uint8Array }, opts: IngestOptions): Promise<Ingested> {
-  const head = new TextDecoder('latin1').decode(input.bytes.subarray(0, 1024));
-  if (!head.includes('%PDF-') && !/\.pdf$/i.test(input.path)) {
+  const limits = withDefaults(opts.limits);
+  const format = inputFormat(input.path, input.bytes);
+  const refused = sizeRefusal(format, input.bytes.length, limits);
+  if (refused) throw refused;
+  if (format === 'text') {
     return { ir: textToIR(decodeText(input.bytes)), format: 'text', findings: [] };
   }
   const signal = opts.signal ? { signal: opts.signal } : {};
+  const capped: Finding[] = [];
   const pdf = await ingestPdf(input.bytes, {
     ...signal,
+    maxImagePixels: limits.maxImagePixels,
     ocr: {
       mode: opts.ocr,
       read: async (doc, pages) => {
         const { ocrPages } = await import('./ocr/ocr-pdf.js');
         const { getOcrPool } = await import('./ocr/ocr-service.js');
-        return ocrPages(doc, pages, await getOcrPool(opts.ocrWorkers), signal);
+        const onFinding = (f: Finding) => capped.push(f);
+        return ocrPages(doc, pages, await getOcrPool(opts.ocrWorkers), {
+          ...signal,
+          maxPageArea: limits.maxPageArea,
+          onFinding,
+        });
       },
     },
   });
-  const findings = [...pdf.findings];
+  const findings = [...pdf.findings, ...capped];
+  const cut = limitedAway(pdf.doc, findings);
+  if (cut) throw cut;
   if (pdf.ocrPages.length) {
     // No timing here: the record and its log must be the same on every run (timings go to the bench).
     findings.push(finding('ocr.pages', { pages: pdf.ocrPages }));
@@ -51,4 +66,18 @@ export async function ingest(input: { path: string; bytes: Uint8Array }, opts: I
     throw new ExtractionError('NoTextLayer', `no text layer on any of the ${n} pages and OCR is off (--ocr never)`);
   }
   return { ir: pdf.doc, format: 'pdf', findings };
+}
+
+/** Findings of content left out by a size limit (render-cap.ts). */
+const LIMIT_CHECKS = new Set(['ocr.page-skipped', 'ingest.image-skipped']);
+
+/**
+ * A document of which nothing was read, when a size limit left content out (a page too large to
+ * render, an image too large to decode), failed the limit rather than the layout: `TooLarge`.
+ */
+function limitedAway(doc: DocumentIR, findings: readonly Finding[]): ExtractionError | undefined {
+  const limited = findings.filter((f) => LIMIT_CHECKS.has(f.check));
+  if (limited.length === 0 || doc.pages.some((p) => p.lines.length > 0)) return undefined;
+  const more = limited.length > 1 ? ` (and ${limited.length - 1} more)` : '';
+  return new ExtractionError('TooLarge', `nothing readable within the limits: ${limited[0]!.message}${more}`);
 }

@@ -12,9 +12,12 @@ import { buildLines } from './lines.js';
 import { withPdf, type PdfFile, type PdfWarning } from './pdfjs.js';
 import { buildRulings } from './rulings.js';
 import { finding } from '../../findings/catalogue.js';
+import { imageLimitFinding } from './render-cap.js';
 
 export interface IngestPdfOptions {
   signal?: AbortSignal;
+  /** Images above this many pixels are not decoded (limits.ts); a finding names the page. */
+  maxImagePixels?: number;
   /** Which pages to OCR, and the reader that OCRs them from the open PDF; absent = text layer only. */
   ocr?: { mode: OcrMode; read(pdf: PageImages, pages: number[]): Promise<PageIR[]> };
 }
@@ -39,18 +42,24 @@ export async function ingestPdf(bytes: Uint8Array, opts: IngestPdfOptions = {}):
   checkAborted(opts.signal);
   let outcome: { result: { native: NativePages; ocrPages: number[]; ocred: PageIR[] }; warnings: PdfWarning[] };
   try {
-    outcome = await withPdf(bytes, async (pdf) => {
-      const native = await readNativePages(pdf, opts.signal);
-      const ocrPages = opts.ocr ? planOcr(opts.ocr.mode, native.usable).ocrPages : [];
-      const ocred = ocrPages.length ? await opts.ocr!.read(pdf, ocrPages) : [];
-      return { native, ocrPages, ocred };
-    });
+    outcome = await withPdf(
+      bytes,
+      async (pdf) => {
+        const native = await readNativePages(pdf, opts.signal);
+        const ocrPages = opts.ocr ? planOcr(opts.ocr.mode, native.usable).ocrPages : [];
+        const ocred = ocrPages.length ? await opts.ocr!.read(pdf, ocrPages) : [];
+        return { native, ocrPages, ocred };
+      },
+      opts.maxImagePixels ? { maxImagePixels: opts.maxImagePixels } : {},
+    );
   } catch (err) {
     throw mapPdfjsError(err);
   }
   const { native, ocrPages, ocred } = outcome.result;
   const pagesWithoutText = native.usable.flatMap((u, i) => (u ? [] : [i + 1]));
-  const findings: Finding[] = outcome.warnings.map(warningFinding);
+  const findings: Finding[] = outcome.warnings.map(
+    (w) => imageLimitFinding(w, opts.maxImagePixels) ?? warningFinding(w),
+  );
   if (pagesWithoutText.length > 0) {
     findings.push(
       finding(
