@@ -12,6 +12,7 @@
  */
 import type { Line, Run } from '../ir/types.js';
 import { squash } from '../text/compact.js';
+import { extentOf } from './line-kind.js';
 
 interface Extent {
   x0: number;
@@ -23,8 +24,6 @@ export interface CodeColumns {
   kuan: Extent;
   xiang: Extent;
 }
-
-const extentOf = (r: Run): Extent => ({ x0: r.cell?.x0 ?? r.x0, x1: r.cell?.x1 ?? r.x1 });
 
 /** The header's 类, 款, 项 cells, left to right on one line (positioned and tab input only). */
 export function findCodeColumns(lines: Line[]): CodeColumns | null {

@@ -1,5 +1,6 @@
 import type { Line, Run } from '../ir/types.js';
 import { classify } from './tokens.js';
+import { extentOf } from './line-kind.js';
 import { squash } from '../text/compact.js';
 
 /**
@@ -110,15 +111,11 @@ export function anchorsFromNames(lines: Line[], columns: { no: number; name: str
   return out.size === columns.length ? out : null;
 }
 
-/** The column whose anchor a cell falls in (tab: same index; geometry: overlapping or nearest). */
-export function columnAt(
-  anchors: Map<number, Anchor>,
-  x0: number,
-  x1: number,
-  separation: Line['separation'],
-): number | undefined {
+/** The column whose anchor a cell falls in (tab: same index; positioned: overlapping or nearest). */
+export function columnAt(anchors: Map<number, Anchor>, run: Run, line: Line): number | undefined {
   const list = [...anchors.values()];
-  if (separation === 'tab') return list.find((a) => a.x0 === x0)?.no;
+  const { x0, x1 } = extentOf(run);
+  if (line.separation === 'tab') return list.find((a) => a.x0 === x0)?.no;
   const mid = (x0 + x1) / 2;
   let best: { no: number; d: number } | undefined;
   for (const a of list) {

@@ -7,6 +7,7 @@ import { classify, splitCodeName, codeLevel, CODE } from './tokens.js';
 import { runsOf, toCell, isNoteLine, isMetaLine, isHeaderWordsOnly } from './line-tokens.js';
 import { compactCjk, squash } from '../text/compact.js';
 import { CodeJoiner, findCodeColumns } from './code-parts.js';
+import { hasPositions, mayHoldPieces, placementOf } from './line-kind.js';
 import { finding } from '../findings/catalogue.js';
 
 /**
@@ -53,8 +54,7 @@ export function readCodeTable(region: TableRegion): ReadResult {
   if (totalAt >= 0 && totalAt <= headEnd) headEnd = totalAt - 1;
   for (const [at, line] of region.lines.entries()) {
     // A text-only line of positioned input may be a piece of a wrapped name (never a drawn cell's).
-    const textOnly =
-      line.separation === 'geometry' && !line.grid && line.runs.every((r) => classify(r.text) === 'text');
+    const textOnly = mayHoldPieces(line) && line.runs.every((r) => classify(r.text) === 'text');
     if (at <= headEnd) {
       headerTexts.add(squash(line.text));
       // The top piece of the first row's wrapped name sits above it, inside the header zone; header
@@ -76,7 +76,7 @@ export function readCodeTable(region: TableRegion): ReadResult {
       if (headerTexts.has(squash(line.text)) || isHeaderWordsOnly(line)) continue; // repeated header
       // On positioned input a wrapped name is centred around its row: its pieces sit above and
       // below the row's line, so they are attached by position once all rows are known.
-      if (line.separation === 'geometry' && !line.grid && runs.every((r) => classify(r.text) === 'text')) {
+      if (mayHoldPieces(line) && runs.every((r) => classify(r.text) === 'text')) {
         fragments.push(line);
         continue;
       }
@@ -127,7 +127,7 @@ export function readCodeTable(region: TableRegion): ReadResult {
 
 /** Positioned input only: does the run overlap, in x, a 项目/科目名称 header cell printed above it? */
 function underLabelHeader(run: Run, lines: Line[], line: Line): boolean {
-  if (line.separation !== 'geometry') return false;
+  if (!mayHoldPieces(line) && !line.grid) return false;
   return lines.some(
     (l) =>
       l.page === line.page &&
@@ -200,7 +200,7 @@ function place(row: RawRow, line: Line, runs: Run[], hit: KeyHit, pageAnchors: P
   const n = row.columns.length;
   const values = row.cells.filter((c) => c.kind !== 'empty');
   if (values.length === 0) return;
-  if (line.separation === 'space') {
+  if (!hasPositions(line)) {
     if (values.length === n) {
       row.placed = values.map((_, i) => row.columns[i]!);
       row.placement = 'explicit';
@@ -214,13 +214,11 @@ function place(row: RawRow, line: Line, runs: Run[], hit: KeyHit, pageAnchors: P
     const placed = filled.map(({ i }) => row.columns[i] ?? -1);
     if (placed.every((c) => c > 0)) {
       row.placed = placed;
-      row.placement = line.separation === 'tab' ? 'explicit' : 'geometry';
+      row.placement = placementOf(line);
     }
     return;
   }
-  const cols = filled.map(({ c }) =>
-    columnAt(anchors, c.run.cell?.x0 ?? c.run.x0, c.run.cell?.x1 ?? c.run.x1, line.separation),
-  );
+  const cols = filled.map(({ c }) => columnAt(anchors, c.run, line));
   const labelInValueColumn = line.separation === 'tab' && [...anchors.values()].some((a) => a.x0 === labelRun.x0);
   const defined = cols.filter((c): c is number => c !== undefined);
   const ascending = defined.every((c, i) => i === 0 || c > defined[i - 1]!);
@@ -232,7 +230,7 @@ function place(row: RawRow, line: Line, runs: Run[], hit: KeyHit, pageAnchors: P
     (pageAnchors?.trusted !== false || values.length === n)
   ) {
     row.placed = defined;
-    row.placement = line.separation === 'tab' ? 'explicit' : 'geometry';
+    row.placement = placementOf(line);
     return;
   }
   // Printed positions disagree with the header (a merged cell swallowed a column): keep what each

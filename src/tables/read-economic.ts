@@ -6,6 +6,7 @@ import type { ReadResult } from './read-code.js';
 import { runsOf, toCell, isNoteLine, isMetaLine } from './line-tokens.js';
 import { classify } from './tokens.js';
 import { compactCjk, squash } from '../text/compact.js';
+import { mayHoldPieces, placementOf } from './line-kind.js';
 import { finding } from '../findings/catalogue.js';
 
 /**
@@ -37,7 +38,7 @@ export function readEconomicTable(region: TableRegion): ReadResult {
     // A header band repeated on a continuation page (人员经费 | 公用经费) is not a name.
     if (textOnly && isHeaderish(runs.map((r) => r.text).join(''))) continue;
     // Positioned input: a wrapped name is centred around its row; attach it by position later.
-    if (textOnly && line.separation === 'geometry' && rows.length > 0) {
+    if (textOnly && mayHoldPieces(line) && rows.length > 0) {
       fragments.push(line);
       continue;
     }
@@ -83,7 +84,7 @@ export function readEconomicTable(region: TableRegion): ReadResult {
       } else if ((kind === 'money' || kind === 'int' || kind === 'dash') && target.cells.length === 0) {
         target.cells.push(toCell(r, line.page));
         target.placed = [1];
-        target.placement = line.separation === 'geometry' ? 'geometry' : 'explicit';
+        target.placement = placementOf(line);
       }
     }
     if (sawCode || pendingTotal) lastOnPrevLine = open ?? pendingTotal;

@@ -8,6 +8,7 @@ import { findAnchors, columnAt, namedHead, anchorsPerPage, type PageAnchors } fr
 import { runsOf, toCell, isNoteLine, isMetaLine } from './line-tokens.js';
 import { compactCjk, squash } from '../text/compact.js';
 import { classify } from './tokens.js';
+import { hasPositions, mayHoldPieces, placementOf } from './line-kind.js';
 import { canonicalLine, labelMatches } from './labels.js';
 import { finding } from '../findings/catalogue.js';
 
@@ -49,7 +50,7 @@ export function readLineTable(region: TableRegion): ReadResult {
     );
     if (
       !segments &&
-      line.separation === 'geometry' &&
+      mayHoldPieces(line) &&
       rows.length > 0 &&
       tokens.every((t) => !isValueText(t.text)) &&
       (sawLineNumbers || inferByLabels(tokens, sides, spec.labels ?? {}, line.separation, new Map(last)).length === 0)
@@ -278,10 +279,8 @@ function toRow(
   }
   const n = row.columns.length;
   if (cells.length === 0) return row;
-  if (line.separation !== 'space' && anchors) {
-    const cols = cells.map((c) =>
-      columnAt(anchors, c.run.cell?.x0 ?? c.run.x0, c.run.cell?.x1 ?? c.run.x1, line.separation),
-    );
+  if (hasPositions(line) && anchors) {
+    const cols = cells.map((c) => columnAt(anchors, c.run, line));
     if (cols.every((c, i) => c !== undefined && row.columns.includes(c) && (i === 0 || c > cols[i - 1]!))) {
       if (pageAnchors?.trusted === false && cells.length < n) {
         // Another page's header, unconfirmed by rulings: a guess for the solver to check.
@@ -290,13 +289,13 @@ function toRow(
         return row;
       }
       row.placed = cols as number[];
-      row.placement = line.separation === 'tab' ? 'explicit' : 'geometry';
+      row.placement = placementOf(line);
       return row;
     }
   }
   if (cells.length === n) {
     row.placed = [...row.columns];
-    row.placement = line.separation === 'geometry' ? 'geometry' : 'explicit';
+    row.placement = placementOf(line);
   } else if (cells.length > n) {
     findings.push(
       finding(
