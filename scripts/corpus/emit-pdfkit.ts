@@ -7,6 +7,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { FONT_PATH } from '../make-sample-pdfs-font.js';
+import { wrap } from '../pdfgen/render.js';
 import { columnWidths, MARGIN_MM, MM } from './layout.js';
 import type { LayoutOptions, MCell, MDoc, MTable } from './model.js';
 
@@ -16,22 +17,6 @@ const PAD_X = 3;
 const PAD_Y = 2.5;
 
 type Doc = PDFKit.PDFDocument;
-
-/** Break a cell's text into lines that fit (by character: CJK has no word spaces). */
-function wrap(doc: Doc, text: string, width: number): string[] {
-  if (text === '' || doc.widthOfString(text) <= width) return [text];
-  const out: string[] = [];
-  let cur = '';
-  for (const ch of text) {
-    if (cur && doc.widthOfString(cur + ch) > width) {
-      out.push(cur);
-      cur = '';
-    }
-    cur += ch;
-  }
-  if (cur) out.push(cur);
-  return out;
-}
 
 function hRule(doc: Doc, o: LayoutOptions, x0: number, x1: number, y: number): void {
   if (o.borders === 'none') return;

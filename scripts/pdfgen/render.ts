@@ -146,7 +146,7 @@ function layoutColumns(doc: PDFKit.PDFDocument, rows: Cell[][], available: numbe
 }
 
 /** Break a cell into lines that fit its column (by character: CJK has no word spaces). */
-function wrap(doc: PDFKit.PDFDocument, text: string, width: number): string[] {
+export function wrap(doc: PDFKit.PDFDocument, text: string, width: number): string[] {
   if (doc.widthOfString(text) <= width) return [text];
   const out: string[] = [];
   let cur = '';

@@ -1,7 +1,7 @@
 import type { TableId } from '../schema/record.js';
 import type { Finding } from '../schema/finding.js';
 import type { Cell, CellEdit, CellGrid, CellValues } from '../cells/cell-grid.js';
-import { evaluate, type Identity } from '../identities/identity.js';
+import { evaluate, netCoefficients, type Identity } from '../identities/identity.js';
 import { finding } from '../findings/catalogue.js';
 
 /**
@@ -35,17 +35,7 @@ export function cellVerdicts(store: CellValues, identities: Identity[]): Map<str
   const out = new Map<string, CellVerdicts>();
   const seen = new Set<string>();
   for (const id of identities) {
-    // Net coefficient per cell: a cell on both sides of an identity with the same sign takes no part.
-    const coef = new Map<string, number>();
-    for (const [refs, side] of [
-      [id.left, 1],
-      [id.right, -1],
-    ] as const) {
-      for (const r of refs) {
-        const k = `${r.table}|${r.row}|${r.col}`;
-        coef.set(k, (coef.get(k) ?? 0) + side * (r.sign ?? 1));
-      }
-    }
+    const coef = netCoefficients(id);
     const cells = [...coef].filter(([k, c]) => c !== 0 && valueAt(store, k) !== undefined).map(([k]) => k);
     if (!cells.length) continue;
     // The same equation instantiated twice (two rules over the same cells) is not independent evidence.

@@ -10,7 +10,7 @@
 import type { Decimal } from '../decimal.js';
 import { ZERO, type CellValues } from '../cells/cell-grid.js';
 import type { CellRef, Identity } from '../identities/identity.js';
-import { evaluate, refsOf } from '../identities/identity.js';
+import { cellKey, evaluate, netCoefficients, refsOf } from '../identities/identity.js';
 
 export interface Localization {
   /** Where each failing identity of a localized group is reported (instead of its own `at`). */
@@ -19,7 +19,6 @@ export interface Localization {
   suspects: Set<string>;
 }
 
-const cellKey = (r: CellRef) => `${r.table}|${r.row}|${r.col}`;
 const rowKey = (r: CellRef) => `${r.table}|${r.row}`;
 
 export function localize(store: CellValues, failing: Identity[]): Localization {
@@ -86,9 +85,7 @@ function explainingRows(store: CellValues, group: Identity[], candidates: string
     if (!eq) continue;
     // The value this identity wants for the cell: its coefficient is +1 on the left, −1 on the right.
     const ev = evaluate(store, eq);
-    const coef = [...eq.left.map((r) => [r, 1] as const), ...eq.right.map((r) => [r, -1] as const)]
-      .filter(([r]) => cellKey(r) === cellKey(ref))
-      .reduce((c, [r, side]) => c + side * (r.sign ?? 1), 0);
+    const coef = netCoefficients(eq).get(cellKey(ref)) ?? 0;
     if (coef === 0) continue;
     const now = store.get(ref.table, ref.row, ref.col) ?? ZERO;
     const wanted = now.minus(ev.diff.div(coef));

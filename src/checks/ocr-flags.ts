@@ -1,6 +1,6 @@
 import type { Finding } from '../schema/finding.js';
 import type { TableId } from '../schema/record.js';
-import { evaluate, type CellRef, type Identity } from '../identities/identity.js';
+import { cellKey, evaluate, type CellRef, type Identity } from '../identities/identity.js';
 import type { CellEdit, CellGrid } from '../cells/cell-grid.js';
 import { cellIndex } from './repair.js';
 import { finding } from '../findings/catalogue.js';
@@ -52,7 +52,7 @@ export function flagOcrDoubts(grid: CellGrid, identities: Identity[]): { edits: 
     const short: CellRef[] = ev.diff.isNegative() ? id.left : id.kind === 'eq' ? id.right : [];
     for (const r of short) {
       if (r.sign === -1 || !ocrTables.has(r.table) || x.store.get(r.table, r.row, r.col) !== undefined) continue;
-      const k = `${r.table}|${r.row}|${r.col}`;
+      const k = cellKey(r);
       if (named.has(k)) continue;
       named.add(k);
       findings.push(

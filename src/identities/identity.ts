@@ -104,4 +104,22 @@ export function refsOf(id: Identity): CellRef[] {
   return [...id.left, ...id.right];
 }
 
+/** A cell's key `table|row|col`, the same for every reference to it whatever its sign. */
+export const cellKey = (r: CellRef): string => `${r.table}|${r.row}|${r.col}`;
+
+/**
+ * Each cell's net coefficient in `Σ left − Σ right` (by `cellKey`): a cell on both sides with the
+ * same sign nets to 0 and takes no part in the identity.
+ */
+export function netCoefficients(id: Identity): Map<string, number> {
+  const coef = new Map<string, number>();
+  for (const [refs, side] of [
+    [id.left, 1],
+    [id.right, -1],
+  ] as const) {
+    for (const r of refs) coef.set(cellKey(r), (coef.get(cellKey(r)) ?? 0) + side * (r.sign ?? 1));
+  }
+  return coef;
+}
+
 export { Decimal };

@@ -3,7 +3,7 @@ import { Decimal } from '../../src/decimal.js';
 import { loadGolden } from '../helpers/golden.js';
 import { gridFromTables } from '../../src/cells/from-tables.js';
 import { instantiate } from '../../src/identities/catalog.js';
-import { evaluate, type Identity } from '../../src/identities/identity.js';
+import { evaluate, netCoefficients, type Identity } from '../../src/identities/identity.js';
 import { runIdentityChecks } from '../../src/checks/run-checks.js';
 import type { CellGrid } from '../../src/cells/cell-grid.js';
 import type { TableId } from '../../src/schema/record.js';
@@ -53,16 +53,7 @@ export function digitSwaps(v: string): string[] {
 function touching(identities: Identity[]): Map<string, number[]> {
   const m = new Map<string, number[]>();
   identities.forEach((id, k) => {
-    const coef = new Map<string, number>();
-    for (const [refs, side] of [
-      [id.left, 1],
-      [id.right, -1],
-    ] as const) {
-      for (const r of refs) {
-        const key = `${r.table}|${r.row}|${r.col}`;
-        coef.set(key, (coef.get(key) ?? 0) + side * (r.sign ?? 1));
-      }
-    }
+    const coef = netCoefficients(id);
     for (const [key, c] of coef) if (c !== 0) m.set(key, [...(m.get(key) ?? []), k]);
   });
   return m;

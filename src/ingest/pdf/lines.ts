@@ -5,21 +5,12 @@
  * thresholds are fractions of the font size, so the same rules hold for 9pt tables and 16pt titles.
  */
 import type { Line, Ruling, Run } from '../../ir/types.js';
+import type { PdfGlyph } from './operators.js';
 import { findLattices } from '../../grid/lattice.js';
 import { inCell, latticeLines, type CellText } from '../../grid/grid-lines.js';
 
-/** A positioned piece of text (a glyph from the pdfjs adapter, or a hand-built item in tests). */
-export interface TextItem {
-  str: string;
-  x0: number;
-  x1: number;
-  baseline: number;
-  top: number;
-  bottom: number;
-  fontSize: number;
-  /** The text-showing operation that wrote it; glyphs of one operation belong together. */
-  op?: number;
-}
+/** A positioned piece of text: a glyph from the pdfjs adapter, or a hand-built item in tests (no operation). */
+export type TextItem = Omit<PdfGlyph, 'op'> & { op?: number };
 
 /** Items whose baselines differ by at most this × font size sit on one line (subscripts aside). */
 export const BASELINE_TOLERANCE = 0.4;
