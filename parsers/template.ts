@@ -1,5 +1,7 @@
 import type { TableId } from '../src/schema/record.js';
-import type { IdentityRule } from '../src/identities/rule.js';
+import { instantiateRules, type IdentityRule } from '../src/identities/rule.js';
+import type { CellRef, Identity } from '../src/identities/identity.js';
+import type { CellValues } from '../src/cells/cell-grid.js';
 import type { TableSpec } from './spec.js';
 
 /**
@@ -31,4 +33,15 @@ export function tableIds(t: Template): TableId[] {
 export function identitiesFor(rules: readonly IdentityRule[], tables: readonly TableSpec[]): IdentityRule[] {
   const ids = new Set(tables.map((t) => t.id));
   return rules.filter((r) => r.tables.every((t) => ids.has(t)));
+}
+
+/** The template's identities instantiated on the rows a document has, its count cells marked. */
+export function instantiate(template: Template, values: CellValues): Identity[] {
+  const isCount = (r: CellRef): boolean => {
+    const counts = template.tables.find((t) => t.id === r.table)?.counts;
+    if (counts === 'all') return true;
+    const m = /^line:(\d+)$/.exec(r.row);
+    return m !== null && counts !== undefined && counts.includes(Number(m[1]));
+  };
+  return instantiateRules(template.identities, values, isCount);
 }

@@ -14,8 +14,8 @@ import { toFods } from './emit-fods.js';
 import { toFodt } from './emit-fodt.js';
 import { toHtml } from './emit-html.js';
 import { renderPdfkit } from './emit-pdfkit.js';
-import { FIXTURES, SEEDS, fixtureName, type Fixture } from './fixtures.js';
-import { inspectPdf, type PdfFacts } from './inspect.js';
+import { FIXTURES, SEEDS, fixtureName, type CorpusEntry, type Fixture } from './fixtures.js';
+import { inspectPdf } from './inspect.js';
 import { DEFAULT_OPTIONS, type LayoutOptions } from './model.js';
 import { normalizePdf } from './normalize-pdf.js';
 import * as run from './producers.js';
@@ -26,16 +26,6 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../.
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-export interface CorpusEntry {
-  file: string;
-  seed: string;
-  producer: string;
-  variant: string;
-  from: string | null;
-  options: LayoutOptions;
-  facts: PdfFacts;
 }
 
 async function renderNative(

@@ -5,6 +5,7 @@
  * and rules. Every layout feature appears in at least two producers (see the README's table).
  */
 import type { LayoutOptions } from './model.js';
+import type { PdfFacts } from './inspect.js';
 
 export type Native = 'lo-writer' | 'lo-calc' | 'chromium' | 'reportlab' | 'pdfkit';
 export type Rewriter = 'gs' | 'cairo' | 'mutool';
@@ -188,4 +189,15 @@ export const FIXTURES: Fixture[] = [
 export function fixtureName(f: Fixture): string {
   const tag = 'from' in f ? `${f.producer}-${f.from}` : `${f.producer}-${f.variant}`;
   return `${SEEDS[f.seed]}.${tag}`;
+}
+
+/** One fixture as corpus.json records it: how it was made and what its PDF holds. */
+export interface CorpusEntry {
+  file: string;
+  seed: string;
+  producer: string;
+  variant: string;
+  from: string | null;
+  options: LayoutOptions;
+  facts: PdfFacts;
 }

@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CorpusEntry } from './build.js';
+import type { CorpusEntry } from './fixtures.js';
 import type { LayoutOptions } from './model.js';
 
 export function features(o: LayoutOptions): string[] {

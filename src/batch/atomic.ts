@@ -84,7 +84,3 @@ export function removeStaleTemps(dir: string): number {
   }
   return n;
 }
-
-export function isTempName(name: string): boolean {
-  return TMP.test(name);
-}

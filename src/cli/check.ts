@@ -4,7 +4,7 @@ import { DocumentRecord } from '../schema/record.js';
 import { Finding } from '../schema/finding.js';
 import { UsageError } from './usage.js';
 import { gridFromTables } from '../cells/from-tables.js';
-import { instantiate } from '../identities/catalog.js';
+import { instantiate } from '../../parsers/template.js';
 import { templateNamed } from '../../parsers/templates.js';
 import { runIdentityChecks, negativeAmounts } from '../checks/run-checks.js';
 import { runNarrativeRules } from '../checks/narrative.js';
@@ -76,7 +76,7 @@ export function recompute(record: DocumentRecord): Finding[] {
   const store = gridFromTables(record.tables);
   const template = templateNamed(record.template);
   return [
-    ...runIdentityChecks(store, instantiate(store, template), template),
+    ...runIdentityChecks(store, instantiate(template, store), template),
     ...negativeAmounts(record.tables),
     ...runNarrativeRules(makeContext(record)),
   ];

@@ -2,7 +2,7 @@
  * Every finding the pipeline writes, once: its code, stage, default level and Chinese message
  * template (the place — table, row, column, page — is part of the message as a reader sees it). The
  * identity rules (parsers/identities.ts) and narrative rules (src/checks/narrative.ts) add their
- * own ids; `FindingCode` is the union of all three, so a code cannot be misspelt.
+ * own ids; test/schema/finding-codes.test.ts holds every written code to the union of the three.
  */
 import type { Finding, Level, Stage } from '../schema/finding.js';
 

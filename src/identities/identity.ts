@@ -3,7 +3,7 @@ import { Decimal } from '../decimal.js';
 import type { CellValues } from '../cells/cell-grid.js';
 import { ZERO } from '../cells/cell-grid.js';
 import { sumEnvelope } from './tolerance.js';
-import { MONEY_UNITS, isCountCell, isMoneyUnit } from './units.js';
+import { MONEY_UNITS, isMoneyUnit } from './units.js';
 
 /** A reference to one cell: table, row key, value column. */
 export interface CellRef {
@@ -12,6 +12,8 @@ export interface CellRef {
   col: number;
   /** +1 unless the cell is subtracted (07: 年初 + 收入 − 支出 = 年末). */
   sign?: 1 | -1;
+  /** A count (团组数, 人次, 车辆数), not money: never converted between money units. */
+  count?: true;
 }
 
 /**
@@ -53,7 +55,7 @@ export interface Evaluation {
 function mixedUnits(store: CellValues, id: Identity): { base: string; coarse: string } | undefined {
   const units = new Set<string>();
   for (const r of [...id.left, ...id.right]) {
-    if (isCountCell(r)) continue;
+    if (r.count) continue;
     const u = store.unitOf(r.table);
     if (isMoneyUnit(u)) units.add(u);
   }
@@ -68,7 +70,7 @@ function total(store: CellValues, refs: CellRef[], base: string | undefined, dp:
     let v = store.get(r.table, r.row, r.col);
     if (!v) continue;
     dp.max = Math.max(dp.max, v.decimalPlaces());
-    if (base !== undefined && !isCountCell(r)) {
+    if (base !== undefined && !r.count) {
       const u = store.unitOf(r.table);
       if (isMoneyUnit(u)) v = v.mul(MONEY_UNITS[u]!).div(MONEY_UNITS[base]!);
     }

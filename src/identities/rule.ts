@@ -27,11 +27,21 @@ export function rule(
   return { id, ref, tables, instantiate };
 }
 
-/** Every identity of the rules whose tables are all present, in rule order. */
-export function instantiateRules(rules: readonly IdentityRule[], values: CellValues): Identity[] {
+/**
+ * Every identity of the rules whose tables are all present, in rule order; the cells `isCount` names
+ * (the template knows which rows are counts) are marked so that no unit conversion touches them.
+ */
+export function instantiateRules(
+  rules: readonly IdentityRule[],
+  values: CellValues,
+  isCount: (ref: CellRef) => boolean = () => false,
+): Identity[] {
+  const mark = (refs: CellRef[]) => refs.map((r) => (isCount(r) ? { ...r, count: true as const } : r));
   return rules
     .filter((r) => r.tables.every((t) => values.hasTable(t)))
-    .flatMap((r) => r.instantiate(values).map((d) => ({ ...d, rule: r.id, ref: r.ref })));
+    .flatMap((r) =>
+      r.instantiate(values).map((d) => ({ ...d, left: mark(d.left), right: mark(d.right), rule: r.id, ref: r.ref })),
+    );
 }
 
 // Builders for rule definitions (templates' identity lists).

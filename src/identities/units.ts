@@ -1,6 +1,4 @@
 import { Decimal } from '../decimal.js';
-import type { CellRef } from './identity.js';
-import { specOf } from '../../parsers/tables.js';
 
 /**
  * Money units of identities.md §D / issue 5 item 4. Reports print 万元 almost always, but some print 元
@@ -18,15 +16,4 @@ export const MONEY_UNITS: Readonly<Record<string, Decimal>> = {
 
 export function isMoneyUnit(unit: string | undefined): unit is string {
   return unit !== undefined && Object.hasOwn(MONEY_UNITS, unit);
-}
-
-/**
- * Counts, not money, whatever the table's header says: the rows the template marks as counts
- * (公开09表 lines 10–20: 团组数, 人次, 车辆数, 批次; all of 公开10表). They are never converted.
- */
-export function isCountCell(ref: Pick<CellRef, 'table' | 'row'>): boolean {
-  const counts = specOf(ref.table).counts;
-  if (counts === 'all') return true;
-  const m = /^line:(\d+)$/.exec(ref.row);
-  return m !== null && counts !== undefined && counts.includes(Number(m[1]));
 }

@@ -8,7 +8,7 @@ import { dropFurniture } from './furniture.js';
 import { readMeta, type DocumentMeta } from './meta.js';
 import { findParts, type PartSpan } from './parts.js';
 import { findTableRegions, type TableRegion } from './tables.js';
-import { detectTemplate } from '../../parsers/templates.js';
+import { detectTemplate } from './template.js';
 import type { Template } from '../../parsers/template.js';
 import { finding } from '../findings/catalogue.js';
 

@@ -5,7 +5,6 @@ import type { Layout } from '../../parsers/spec.js';
 import type { RawCell, RawRow } from './raw.js';
 import { Decimal } from '../decimal.js';
 import { CellGrid, type Cell, type CellBox, type GridRow } from '../cells/cell-grid.js';
-import { instantiate } from '../identities/catalog.js';
 import type { Identity } from '../identities/identity.js';
 import { readCodeTable, type ReadResult } from './read-code.js';
 import { readLineTable } from './read-lines.js';
@@ -15,7 +14,7 @@ import { codeLevel } from './tokens.js';
 import { tableUnit } from './unit.js';
 import { finding } from '../findings/catalogue.js';
 import { JIANGXI_10 } from '../../parsers/jiangxi-10.js';
-import type { Template } from '../../parsers/template.js';
+import { instantiate, type Template } from '../../parsers/template.js';
 
 /**
  * Regions → the document's cell grid. Rows are read by the spec's layout; cells whose columns the
@@ -66,7 +65,7 @@ export function extractTables(
     });
     for (const r of rows) if (r.placed) commitCells(grid, spec.id, r, () => ({ placement: r.placement ?? 'explicit' }));
   }
-  const identities = instantiate(grid, template);
+  const identities = instantiate(template, grid);
   const pending = read.flatMap(({ region, rows }) =>
     rows.filter((r) => !r.placed && r.cells.length > 0).map((row) => ({ table: region.spec.id, row })),
   );

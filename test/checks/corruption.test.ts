@@ -2,7 +2,8 @@ import { describe, it, expect, afterAll } from 'vitest';
 import { Decimal } from '../../src/decimal.js';
 import { loadGolden } from '../helpers/golden.js';
 import { gridFromTables } from '../../src/cells/from-tables.js';
-import { instantiate } from '../../src/identities/catalog.js';
+import { instantiate } from '../../parsers/template.js';
+import { JIANGXI_10 } from '../../parsers/jiangxi-10.js';
 import { evaluate, netCoefficients, type Identity } from '../../src/identities/identity.js';
 import { runIdentityChecks } from '../../src/checks/run-checks.js';
 import type { CellGrid } from '../../src/cells/cell-grid.js';
@@ -79,7 +80,7 @@ describe.each(SEEDS)('corrupting every cell of golden %s', (seed) => {
     const golden = loadGolden(seed);
     const tables = golden.tables.map((t) => ({ ...t, unit: t.id === '10' ? '台、辆、套' : golden.unit }));
     const store = gridFromTables(tables);
-    const identities = instantiate(store);
+    const identities = instantiate(JIANGXI_10, store);
     expect(identities.length).toBeGreaterThan(50);
     const through = touching(identities);
     const failingBefore = identities.map((id) => evaluate(store, id).verdict === 'mismatch');

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/decimal.js';
 import { CellGrid } from '../../src/cells/cell-grid.js';
 import { toTables } from '../../src/cells/to-tables.js';
-import { instantiate } from '../../src/identities/catalog.js';
+import { instantiate } from '../../parsers/template.js';
+import { JIANGXI_10 } from '../../parsers/jiangxi-10.js';
 import type { Identity } from '../../src/identities/identity.js';
 import { repairOcrCells } from '../../src/checks/repair.js';
 import { flagOcrDoubts } from '../../src/checks/ocr-flags.js';
@@ -36,7 +37,7 @@ function table05(rows: Record<string, Record<number, string>>) {
       ),
     })),
   });
-  return { grid, identities: instantiate(grid) };
+  return { grid, identities: instantiate(JIANGXI_10, grid) };
 }
 type Tables05 = ReturnType<typeof table05>;
 /** Run a stage that returns edits, apply them as the pipeline does, and give its findings. */
