@@ -211,7 +211,11 @@ function place(row: RawRow, line: Line, runs: Run[], hit: KeyHit, pageAnchors: P
   const filled = row.cells.map((c, i) => ({ c, i })).filter(({ c }) => c.kind !== 'empty');
   if (!anchors) {
     // No 栏次 row: values follow the label in column order (tab cell positions keep empty cells).
-    const placed = filled.map(({ i }) => row.columns[i] ?? -1);
+    // A row with more cells than columns begins with empty cells left of the values (合计's empty
+    // name cell, an empty 项 cell): those are not value columns, the row's last n cells are.
+    const extra = row.cells.length - n;
+    const skip = extra > 0 && row.cells.slice(0, extra).every((c) => c.kind === 'empty') ? extra : 0;
+    const placed = filled.map(({ i }) => row.columns[i - skip] ?? -1);
     if (placed.every((c) => c > 0)) {
       row.placed = placed;
       row.placement = placementOf(line);

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Worker as ThreadWorker } from 'node:worker_threads';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ExtractionError } from '../../src/errors.js';
 import { createOcrPool, type OcrPool } from '../../src/ingest/ocr/ocr.js';
 import { ocrPages } from '../../src/ingest/ocr/ocr-pdf.js';
@@ -30,22 +30,62 @@ const MIXED = path.resolve(import.meta.dirname, '../../samples/scan/putuo-social
 /** 支出决算表 (38 numeric cells) and 一般公共预算财政拨款基本支出决算表 (132, two column groups). */
 const PAGES = [8, 13];
 
+/** Worker threads started while `body` runs (Node's process 'worker' event). */
+async function threadsStartedBy<T>(body: (threads: ThreadWorker[]) => Promise<T>): Promise<[T, ThreadWorker[]]> {
+  const threads: ThreadWorker[] = [];
+  const seen = (w: ThreadWorker) => threads.push(w);
+  process.on('worker', seen);
+  try {
+    return [await body(threads), threads];
+  } finally {
+    process.off('worker', seen);
+  }
+}
+
+/** Turns of the event loop (setImmediate, never faked here) until `done` holds. */
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((r) => setImmediate(r));
+}
+
+/**
+ * No wall clock here: timers are faked (setTimeout/clearTimeout only), so "at once" means before
+ * any timer or thread, and "times out" means exactly when the pool's own timer fires. The elapsed
+ * times are measured by `npm run bench:stages`.
+ */
 describe('OCR pool', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('fails at once, with a clear kind, when the language data is not where it is said to be', async () => {
-    const t = Date.now();
-    const err = await createOcrPool({ size: 1, langPath: '/nonexistent/tessdata', timeoutMs: 20_000 }).catch((e) => e);
-    expect(err).toBeInstanceOf(ExtractionError);
-    expect((err as ExtractionError).kind).toBe('NoTextLayer');
-    expect((err as ExtractionError).message).toMatch(/language data not found/);
-    expect(Date.now() - t).toBeLessThan(5_000);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const [outcome, threads] = await threadsStartedBy(async () => {
+      let settled = false;
+      const failing = createOcrPool({ size: 1, langPath: '/nonexistent/tessdata', timeoutMs: 20_000 }).catch(
+        (e: unknown) => e,
+      );
+      void failing.finally(() => (settled = true));
+      // One turn of the event loop, no fake time: the pool has failed before arming its timeout.
+      await new Promise((r) => setImmediate(r));
+      return { settled, timers: vi.getTimerCount(), err: settled ? await failing : undefined };
+    });
+    expect(outcome.settled).toBe(true);
+    expect(outcome.timers).toBe(0);
+    expect(threads).toEqual([]);
+    expect(outcome.err).toBeInstanceOf(ExtractionError);
+    expect((outcome.err as ExtractionError).kind).toBe('NoTextLayer');
+    expect((outcome.err as ExtractionError).message).toMatch(/language data not found/);
   });
 
   describe('when the language data never arrives', () => {
     let server: Server;
     let url: string;
+    let requests = 0;
     beforeAll(async () => {
       // Loopback only: accepts the request and never answers, as an offline CDN fetch behaves.
-      server = createServer(() => {});
+      server = createServer(() => {
+        requests++;
+      });
       await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
       url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     });
@@ -54,21 +94,42 @@ describe('OCR pool', () => {
       await new Promise((r) => server.close(r));
     });
 
-    it('times out cleanly and terminates the worker threads it started', async () => {
-      const threads: ThreadWorker[] = [];
-      const seen = (w: ThreadWorker) => threads.push(w);
-      process.on('worker', seen);
-      const t = Date.now();
-      const err = await createOcrPool({ size: 2, langPath: url, timeoutMs: 1_500 }).catch((e) => e);
-      process.off('worker', seen);
-      const elapsed = Date.now() - t;
-      expect(err).toBeInstanceOf(ExtractionError);
-      expect((err as ExtractionError).message).toMatch(/did not start within 1500 ms/);
-      expect(elapsed).toBeGreaterThanOrEqual(1_400);
-      expect(elapsed).toBeLessThan(10_000);
+    it('gives up through its own timeout, not before, and terminates the worker threads it started', async () => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const [outcome, threads] = await threadsStartedBy(async (threads) => {
+        let settled = false;
+        let exited = 0;
+        let exitedWhenSettled = -1;
+        const starting = createOcrPool({ size: 2, langPath: url, timeoutMs: 1_500 }).then(
+          () => undefined,
+          (e: unknown) => {
+            exitedWhenSettled = exited;
+            return e;
+          },
+        );
+        void starting.finally(() => (settled = true));
+        // Both workers are up and waiting for their language data, which never comes.
+        await until(() => threads.length === 2 && requests >= 2);
+        for (const w of threads) w.once('exit', () => exited++);
+        // One start-up timeout per worker, armed and still pending 1 ms before it is due.
+        expect(vi.getTimerCount()).toBe(2);
+        await vi.advanceTimersByTimeAsync(1_499);
+        const pendingBefore = { timers: vi.getTimerCount(), settled };
+        await vi.advanceTimersByTimeAsync(1);
+        const timersAfter = vi.getTimerCount();
+        vi.useRealTimers();
+        // (Timers still pending would never fire now: do not wait for them.)
+        const err = timersAfter === 0 ? await starting : undefined;
+        return { pendingBefore, timersAfter, err, exitedWhenSettled };
+      });
+      expect(outcome.pendingBefore).toEqual({ timers: 2, settled: false });
+      expect(outcome.timersAfter).toBe(0);
+      expect(outcome.err).toBeInstanceOf(ExtractionError);
+      expect((outcome.err as ExtractionError).message).toMatch(/did not start within 1500 ms/);
       expect(threads).toHaveLength(2);
-      // A terminated worker thread reports threadId -1.
-      await new Promise((r) => setTimeout(r, 200));
+      // The pool fails only once both threads have exited.
+      expect(outcome.exitedWhenSettled).toBe(2);
+      // A terminated worker thread reports threadId -1: the pool waited for both to end.
       for (const w of threads) expect(w.threadId).toBe(-1);
     });
   });

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RADICAL_SUPPLEMENT_FOLD } from '../../src/normalize/fold-table.js';
-import { foldGlyphs, normalizeNumbers, normalizeSpaces, normalizeText } from '../../src/normalize/glyphs.js';
+import {
+  foldGlyphs,
+  normalizeNumbers,
+  normalizeSpaces,
+  normalizeText,
+  type FoldResult,
+} from '../../src/normalize/glyphs.js';
 
 // The repository's byte-identical copy of shared/seeds/003_a3f56a15a6024790.txt, so the test does
 // not depend on where shared/ sits on the machine (CI runs in a fresh clone).
@@ -137,29 +143,116 @@ describe('normalizeText', () => {
     expect(text.split('\n')).toHaveLength(raw.split('\n').length);
   });
 
-  it('is linear and fast enough for whole reports', () => {
-    // Dense worst case: about half of the characters are replaced. Quadratic work would make 4×
-    // the input take ~16× the time; linear work takes ~4× (best of 3 runs, to tame noise).
+  it('does work linear in the text: one scan per pass, a bounded number of steps per character replaced', () => {
+    // Dense worst case: about half of the characters are candidates. No clock: the work is
+    // counted, so small texts show its growth (the time is measured by `npm run bench:stages`).
     const chunk = '⼀般公共服务⽀出\u3000２，６９３．８８（室）⻔⺠\t\n';
-    const timeFor = (n: number): number => {
-      const text = chunk.repeat(n);
-      let best = Infinity;
-      for (let i = 0; i < 3; i++) {
-        const t0 = performance.now();
-        normalizeText(text);
-        best = Math.min(best, performance.now() - t0);
-      }
-      return best;
-    };
-    const small = timeFor(10_000);
-    const large = timeFor(40_000);
-    expect(large / Math.max(small, 1)).toBeLessThan(10);
+    const small = countWork(() => normalizeText(chunk.repeat(100)));
+    const large = countWork(() => normalizeText(chunk.repeat(400)));
+    // Three passes (spaces, glyphs, numbers), each one global replace whose pattern is a single
+    // character class: a scan that never backtracks, whatever the text.
+    expect(small.passes).toHaveLength(3);
+    for (const { pattern } of small.passes) {
+      expect(pattern).toBeInstanceOf(RegExp);
+      expect((pattern as RegExp).global).toBe(true);
+      expect((pattern as RegExp).source).toMatch(/^\[[^\]]*\]$/);
+    }
+    // Each character replaced costs at most six steps (a full-width comma reads five neighbours).
+    const calls = small.passes.reduce((n, p) => n + p.calls, 0);
+    expect(calls).toBeGreaterThan(0);
+    expect(small.steps).toBeLessThanOrEqual(6 * calls);
+    // Four times the text, four times the work, exactly.
+    expect(large.passes.map((p) => [p.length, p.calls])).toEqual(small.passes.map((p) => [4 * p.length, 4 * p.calls]));
+    expect(large.steps).toBe(4 * small.steps);
+  });
 
-    // A realistic 1.9 MB: seed 003 a hundred times (a report is ~20 KB of text).
-    const seed = readFileSync(SEED_003, 'utf8').repeat(100);
-    const t0 = performance.now();
-    const r = normalizeText(seed);
-    expect(performance.now() - t0).toBeLessThan(1500);
-    expect(r.folds).toBe(100 * normalizeText(readFileSync(SEED_003, 'utf8')).folds);
+  it('normalizes a realistic 1.9 M characters (seed 003 a hundred times) as a hundred seeds', () => {
+    const one = readFileSync(SEED_003, 'utf8');
+    const single = countWork(() => normalizeText(one));
+    let r: FoldResult | undefined;
+    const hundred = countWork(() => (r = normalizeText(one.repeat(100))));
+    expect(r!.folds).toBe(100 * normalizeText(one).folds);
+    expect(r!.text).toBe(normalizeText(one).text.repeat(100));
+    expect(hundred.steps).toBe(100 * single.steps);
   });
 });
+
+interface Work {
+  /** Each String.prototype.replace call: its pattern, the length of the text, replacer calls. */
+  passes: { pattern: unknown; length: number; calls: number }[];
+  /**
+   * Steps taken while it runs: one per constant-time lookup (charCodeAt, fromCharCode, Map#get,
+   * Set#has …), and for a string method that scans (slice, indexOf, split …), the length scanned.
+   */
+  steps: number;
+}
+
+const LOOKUPS: [object, string][] = [
+  ...['charCodeAt', 'codePointAt', 'at'].map((m): [object, string] => [String.prototype, m]),
+  [String, 'fromCharCode'],
+  [String, 'fromCodePoint'],
+  [Map.prototype, 'get'],
+  [Map.prototype, 'has'],
+  [Set.prototype, 'has'],
+];
+const SCANS = ['indexOf', 'lastIndexOf', 'includes', 'slice', 'substring', 'split', 'match', 'search', 'trim'];
+
+/**
+ * Runs `body` with String#replace and the steps above counted (restored after). A pass that
+ * rescanned the text for each character would show as steps growing faster than the text.
+ */
+function countWork(body: () => void): Work {
+  const work: Work = { passes: [], steps: 0 };
+  type Fn = (this: unknown, ...args: unknown[]) => unknown;
+  const patch = (owner: object, name: string, wrap: (orig: Fn) => Fn) => {
+    const slots = owner as Record<string, unknown>;
+    const orig = slots[name] as Fn;
+    slots[name] = wrap(orig);
+    return () => (slots[name] = orig);
+  };
+  const counted = (weight: (self: unknown) => number) => (orig: Fn) =>
+    function (this: unknown, ...args: unknown[]) {
+      work.steps += weight(this);
+      return orig.apply(this, args);
+    };
+  const restore = [
+    patch(
+      String.prototype,
+      'replace',
+      (orig) =>
+        function (this: unknown, pattern: unknown, replacer: unknown) {
+          const pass = { pattern, length: String(this).length, calls: 0 };
+          work.passes.push(pass);
+          const fn = replacer as Fn;
+          const wrapped =
+            typeof replacer === 'function'
+              ? function (this: unknown, ...args: unknown[]) {
+                  pass.calls++;
+                  return fn.apply(this, args);
+                }
+              : replacer;
+          return orig.call(this, pattern, wrapped);
+        },
+    ),
+    ...LOOKUPS.map(([owner, name]) =>
+      patch(
+        owner,
+        name,
+        counted(() => 1),
+      ),
+    ),
+    ...SCANS.map((name) =>
+      patch(
+        String.prototype,
+        name,
+        counted((self) => String(self).length),
+      ),
+    ),
+  ];
+  try {
+    body();
+  } finally {
+    for (const undo of restore.reverse()) undo();
+  }
+  return work;
+}
