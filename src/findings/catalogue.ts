@@ -135,6 +135,12 @@ export const CATALOGUE = {
     'warn',
     ({ table, row, values }) => `公开${table}表：数值“${values}”单独成行，位于已有数值的 ${row} 之后；未采用`,
   ),
+  'table.code-unreadable': entry<{ table: string; printed: string; text: string }>(
+    'table',
+    'warn',
+    ({ table, printed, text }) =>
+      `公开${table}表：分栏科目编码“${printed}”（类 款 项）缺少上级编码，无法组成完整编码；此行“${text}”未采用`,
+  ),
   'table.code-misprint': entry<{ table: string; code: string; label: string }>(
     'table',
     'warn',

@@ -40,7 +40,10 @@ export function findCodeColumns(lines: Line[]): CodeColumns | null {
 }
 
 export interface SplitCode {
-  code: string;
+  /** The full code; null when the parts printed do not make one (a 项 with no 款 of its 类 above). */
+  code: string | null;
+  /** The parts as printed, for a finding about an unreadable code. */
+  printed: string;
   /** Index (in the runs given) of the first run after the code parts. */
   after: number;
 }
@@ -58,6 +61,7 @@ export class CodeJoiner {
   /**
    * The code of a row whose code is printed in parts, or null when the row does not start with a
    * 类/款/项 part (a whole code, 合计, a header or text line). Tab input compares cell indexes.
+   * Parts that make no code (nothing to carry from above) come back with `code: null`.
    */
   read(runs: Run[], separation: Line['separation']): SplitCode | null {
     const parts = this.columns && separation !== 'space' ? this.byColumn(runs, separation) : byPattern(runs);
@@ -67,12 +71,14 @@ export class CodeJoiner {
     let kuan = found.kuan;
     if (!lei && !kuan && !found.xiang) return null;
     if (!lei) lei = this.lei;
-    if (!kuan && found.xiang) kuan = this.kuan;
-    if (!lei || (found.xiang && !kuan)) return null; // a part with nothing printed above it
+    // A 项 takes the 款 above only within the same 类: a new 类 with a 项 but no 款 is unreadable.
+    if (!kuan && found.xiang && (!found.lei || found.lei === this.lei)) kuan = this.kuan;
+    const printed = [found.lei ?? '·', found.kuan ?? '·', found.xiang ?? '·'].join(' ');
+    if (!lei || (found.xiang && !kuan)) return { code: null, printed, after };
     this.lei = lei;
     this.kuan = found.lei && !found.kuan ? undefined : kuan;
     const code = lei + (kuan ?? '') + (kuan && found.xiang ? found.xiang : '');
-    return { code, after };
+    return { code, printed, after };
   }
 
   private byColumn(

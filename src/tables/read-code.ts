@@ -36,8 +36,22 @@ export function readCodeTable(region: TableRegion): ReadResult {
   const head = findAnchors(region.lines) ?? namedHead(region);
   const anchorsOf = anchorsPerPage(region.lines, head?.anchors);
   const codes = new CodeJoiner(findCodeColumns(region.lines));
+  // A row whose split code makes no code is reported with its text and not read (its values belong
+  // to a row no key names; the parent's sums then fail and say so too).
+  const unreadable = new Set<Line>();
   const keyOfLine = (line: Line, runs: Run[]): KeyHit | null => {
     const split = codes.read(runs, line.separation);
+    if (split?.code === null) {
+      unreadable.add(line);
+      findings.push(
+        finding(
+          'table.code-unreadable',
+          { table: spec.id, printed: split.printed, text: squash(line.text) },
+          { table: spec.id, ...(line.page !== null ? { page: line.page } : {}) },
+        ),
+      );
+      return null;
+    }
     return split ? splitKey(split.code, runs, split.after) : keyOf(runs);
   };
   const rows: RawRow[] = [];
@@ -72,6 +86,7 @@ export function readCodeTable(region: TableRegion): ReadResult {
       continue;
     }
     started = true;
+    if (unreadable.has(line)) continue;
     if (!hit) {
       if (headerTexts.has(squash(line.text)) || isHeaderWordsOnly(line)) continue; // repeated header
       // On positioned input a wrapped name is centred around its row: its pieces sit above and

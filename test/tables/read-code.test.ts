@@ -149,8 +149,26 @@ describe('readCodeTable: keys', () => {
       );
       expect(rows.map((r) => r.key)).not.toContain('code:2080301');
       expect(rows.map((r) => r.key)).toEqual(['total', 'code:2010301', 'code:208']);
-      // Not a row, and not dropped silently: its values are reported.
-      expect(findings.map((f) => [f.check, f.row])).toEqual([['table.orphan-values', 'code:208']]);
+      // Not a row, and not dropped silently: the row's text is reported.
+      expect(findings.map((f) => [f.check, f.message.includes('50.00')])).toEqual([['table.code-unreadable', true]]);
+    });
+    it('does not give a 项 printed with a new 类 but no 款 the 款 of the old 类', () => {
+      const { rows, findings } = readCodeTable(
+        region('05', [
+          ...header,
+          gridLine(xs, ['201', '03', '01', '行政运行', '250.00', '250.00', ''], { y: 180 }),
+          gridLine(xs, ['208', '', '01', '行政运行', '50.00', '50.00', ''], { y: 200 }),
+          gridLine(xs, ['201', '', '02', '一般行政管理事务', '10.00', '10.00', ''], { y: 220 }),
+        ]),
+      );
+      expect(rows.map((r) => r.key)).not.toContain('code:2080301');
+      // The same 类 printed again with its 项: the 款 above still stands.
+      expect(rows.map((r) => r.key)).toContain('code:2010302');
+      expect(rows.map((r) => r.key)).toEqual(['total', 'code:2010301', 'code:2010302']);
+      // Not a row, and not dropped silently: the row's text is reported.
+      expect(findings.map((f) => [f.check, f.message.includes('208 · 01') && f.message.includes('50.00')])).toEqual([
+        ['table.code-unreadable', true],
+      ]);
     });
   });
 
