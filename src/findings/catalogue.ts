@@ -141,6 +141,11 @@ export const CATALOGUE = {
     ({ table, printed, text }) =>
       `公开${table}表：分栏科目编码“${printed}”（类 款 项）缺少上级编码，无法组成完整编码；此行“${text}”未采用`,
   ),
+  'table.untaken-text': entry<{ table: string; text: string; line: string }>(
+    'table',
+    'warn',
+    ({ table, text, line }) => `公开${table}表：“${text}”不属于任何编码组（所在行“${line}”）；未采用`,
+  ),
   'table.code-misprint': entry<{ table: string; code: string; label: string }>(
     'table',
     'warn',

@@ -34,6 +34,8 @@ export function readEconomicTable(region: TableRegion): ReadResult {
     let open: RawRow | undefined;
     let pendingTotal: RawRow | undefined;
     let sawCode = false;
+    // What no group takes (a second amount, a name after the amount, a number before any code).
+    const untaken: string[] = [];
     const textOnly = runs.every((r) => classify(r.text) === 'text');
     // A header band repeated on a continuation page (人员经费 | 公用经费) is not a name.
     if (textOnly && isHeaderish(runs.map((r) => r.text).join(''))) continue;
@@ -78,14 +80,23 @@ export function readEconomicTable(region: TableRegion): ReadResult {
         continue;
       }
       const target = pendingTotal ?? open;
-      if (!target) continue;
       if (kind === 'text') {
-        if (target === open && target.cells.length === 0) target.label = compactCjk(target.label + t);
-      } else if ((kind === 'money' || kind === 'int' || kind === 'dash') && target.cells.length === 0) {
+        if (target && target === open && target.cells.length === 0) target.label = compactCjk(target.label + t);
+        else if (target || sawCode) untaken.push(t);
+      } else if (target && target.cells.length === 0) {
         target.cells.push(toCell(r, line.page));
         target.placed = [1];
         target.placement = placementOf(line);
-      }
+      } else untaken.push(t);
+    }
+    if (untaken.length) {
+      findings.push(
+        finding(
+          'table.untaken-text',
+          { table: spec.id, text: untaken.join(' '), line: squash(line.text) },
+          { table: spec.id, ...(line.page !== null ? { page: line.page } : {}) },
+        ),
+      );
     }
     if (sawCode || pendingTotal) lastOnPrevLine = open ?? pendingTotal;
   }

@@ -36,6 +36,22 @@ describe('readEconomicTable', () => {
     expect(rows.map((r) => r.code)).toEqual(['301', '302', '307', '30101', '30201', '310']);
   });
 
+  it('reports what no group takes: a second amount, a name after the amount', () => {
+    const { rows, findings } = readEconomicTable(
+      region('06', [
+        ...HEAD,
+        tabLine(['301', '工资福利支出', '100.00', '7.00', '302', '商品和服务支出', '5.00', '差旅费', '']),
+      ]),
+    );
+    expect(summary(rows)).toEqual([
+      ['code:301', '工资福利支出', ['100.00'], [1]],
+      ['code:302', '商品和服务支出', ['5.00'], [1]],
+    ]);
+    expect(findings.map((f) => [f.check, f.level, f.message.includes('7.00 差旅费')])).toEqual([
+      ['table.untaken-text', 'warn', true],
+    ]);
+  });
+
   it('reads the totals 人员经费合计 and 公用经费合计, one misread glyph allowed', () => {
     const { rows } = readEconomicTable(
       region('06', [
