@@ -50,7 +50,7 @@ async function main() {
     // Alternate the direction of the turn; 0.3°–1.0°.
     const angle = (p % 2 === 0 ? 1 : -1) * (0.3 + 0.7 * rand());
     const scanned = scanEffects(gray, { angle, noiseSigma: NOISE_SIGMA }, rand);
-    const jpeg = await grayToJpeg(scanned.data, scanned.width, scanned.height, JPEG_QUALITY);
+    const jpeg = grayToJpeg(scanned.data, scanned.width, scanned.height, JPEG_QUALITY);
     images.set(p, { jpeg, widthPt: gray.widthPt, heightPt: gray.heightPt, angle });
   }
   await doc.close();

@@ -54,7 +54,7 @@ export async function scanFixture(input: string, outDir: string): Promise<string
       const gray = await doc.renderGray(p, SCAN_DPI);
       const angle = (p % 2 === 0 ? 1 : -1) * (0.3 + 0.7 * rand());
       const scanned = scanEffects(gray, { angle, noiseSigma: NOISE_SIGMA }, rand);
-      const jpeg = await grayToJpeg(scanned.data, scanned.width, scanned.height, JPEG_QUALITY);
+      const jpeg = grayToJpeg(scanned.data, scanned.width, scanned.height, JPEG_QUALITY);
       const image = await out.embedJpg(jpeg);
       const page = out.addPage([gray.widthPt, gray.heightPt]);
       page.drawImage(image, { x: 0, y: 0, width: gray.widthPt, height: gray.heightPt });

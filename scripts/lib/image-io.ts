@@ -23,6 +23,8 @@ export function grayToPng(data: Uint8Array, width: number, height: number): Buff
   return grayCanvas(data, width, height).toBuffer('image/png');
 }
 
-export async function grayToJpeg(data: Uint8Array, width: number, height: number, quality: number): Promise<Buffer> {
-  return grayCanvas(data, width, height).encode('jpeg', quality);
+// Synchronous on purpose: the async `encode` of @napi-rs/canvas runs on a thread while nothing holds
+// the temporary canvas, and a collection in between crashed the process (SIGSEGV, 3 runs in 4).
+export function grayToJpeg(data: Uint8Array, width: number, height: number, quality: number): Buffer {
+  return grayCanvas(data, width, height).toBuffer('image/jpeg', quality);
 }
