@@ -27,10 +27,19 @@ export function rule(
   return { id, ref, tables, instantiate };
 }
 
-/** Every identity of the rules whose tables are all present, in rule order. */
+/**
+ * Whether a table can feed identities: present and with at least one row. A table read without any
+ * row (a layout the reader could not key) says nothing about its cells: its rules are "not
+ * evaluated", never evaluated on zeros.
+ */
+export function tableUsable(values: CellValues, t: TableId): boolean {
+  return values.hasTable(t) && values.rowKeys(t).length > 0;
+}
+
+/** Every identity of the rules whose tables are all present with rows, in rule order. */
 export function instantiateRules(rules: readonly IdentityRule[], values: CellValues): Identity[] {
   return rules
-    .filter((r) => r.tables.every((t) => values.hasTable(t)))
+    .filter((r) => r.tables.every((t) => tableUsable(values, t)))
     .flatMap((r) => r.instantiate(values).map((d) => ({ ...d, rule: r.id, ref: r.ref })));
 }
 

@@ -195,7 +195,7 @@ describe('C12 year-on-year', () => {
     expect(warns(run('narrative.year-on-year', [cur, ch('13.85'), g('5.74')]))).toHaveLength(1);
     expect(warns(run('narrative.year-on-year', [cur, ch('13.85'), g('4.74', '下降')])).length).toBeGreaterThan(0);
     expect(warns(run('narrative.year-on-year', [cur, ch('-13.85', '减少'), g('4.33', '下降')]))[0]?.message).toContain(
-      'negative',
+      '负数',
     );
   });
   it('base 0 with a growth % warns (002 资本性支出 0, 增加 0, 增长 0%)', () => {
