@@ -107,7 +107,8 @@ const year = rule(
     for (const t of doc.tables) {
       for (let i = t.at; i < Math.min(t.to, t.at + 8); i++) {
         const text = doc.lines[i]!.text;
-        if (squash(text).length > 60) continue;
+        // Column headers may name other years ("2023年度决算数"); the title and 部门/年度 lines may not.
+        if (squash(text).length > 60 || /决算数|预算数|上年|增减|同期|比较/.test(text)) continue;
         for (const m of text.matchAll(YEAR_DU)) flag(i, Number(m[1]), '表头');
       }
     }
@@ -125,6 +126,12 @@ const year = rule(
         const before = text.slice(Math.max(0, m.index - 6), m.index);
         const after = text.slice(m.index + m[0].length, m.index + m[0].length + 8);
         const comparison = /(?:比|较|与|同|对比)\s*$/.test(before) || /^\s*(?:决算数?)?\s*(?:相比|同期)/.test(after);
+        // The year a sentence is about opens it ("本部门 2024 年度收入总计…", "XX部 2024 年度无…"); a year
+        // inside a sentence may be any year the sentence talks of.
+        const opening = text.slice(Math.max(0, m.index - 30), m.index);
+        const leading =
+          /(?:^|[。；：:）)]|说明|情况)[^。；：:，,]{0,24}$/.test(opening) && !/[，,]/.test(opening.slice(-24));
+        if (!comparison && !leading) continue;
         const quote = sentenceAround(text, m.index, m.index + m[0].length, 60);
         flag(
           nt.lineAt(m.index),
@@ -143,7 +150,7 @@ const year = rule(
 // ───────────────────────────── E2 department ─────────────────────────────
 
 const PLACEHOLDER =
-  /(?<![A-Za-z])(?:[XＸ]{2,}|[xｘ]{2,}|[Xx]{3,})(?![A-Za-z])|[×✕╳]{2,}|[*＊]{3,}|□{2,}|待填写|请填写|待补充|请补充|此处请|[（(]略[）)]/;
+  /(?<![A-Za-z])(?:[XＸ]{2,}|[xｘ]{3,}|[Xx]{3,})(?![A-Za-z])|[×✕╳]{2,}|[*＊]{3,}|□{2,}|待填写|请填写|待补充|请补充|此处请|[（(]略[）)]/;
 
 const normalizeName = (n: string): string =>
   squash(n)
@@ -152,10 +159,16 @@ const normalizeName = (n: string): string =>
 const compatible = (a: string, b: string): boolean => a === b || a.includes(b) || b.includes(a);
 const ORG_END = /(?:部|局|委|办|处|中心|院|所|会|站|队|室|馆|厅|社|团|校|园|署|组|司|行|台|区|县|市|镇|乡|街道)$/;
 
+/** A sentence opening that is no department's name ("根据市委", "本部门", "全区"). */
+const NOT_A_NAME =
+  /^(?:本|我|全|各|该|根据|按照|依据|经|在|对|为|由|于|从|自|截至|截止|其中|主要|一是|二是|三是|通过|围绕|结合)/;
+
 interface Mention {
   name: string;
   line: number;
   what: string;
+  /** A name read from running text: only a name sharing the department's first two characters counts. */
+  loose?: boolean;
 }
 
 const department = rule(
@@ -201,9 +214,9 @@ const department = rule(
       const text = nt.flat.text;
       const starts = [...nt.sections.map((s) => s.start), ...[...text.matchAll(/[。；]/g)].map((m) => m.index + 1)];
       for (const at of starts) {
-        const m = /^\s*([^\s，。；：:、\d（）()“”]{4,40}?)\s*(20\d\d)\s*年\s*度/.exec(text.slice(at, at + 60));
-        if (!m?.[1] || /^(?:本|我|全|各)/.test(m[1]) || !ORG_END.test(m[1])) continue;
-        others.push({ name: m[1], line: nt.lineAt(at), what: '句首' });
+        const m = /^\s*([^\s，。；：:、\d（）()“”]{5,40}?)\s*(20\d\d)\s*年\s*度/.exec(text.slice(at, at + 60));
+        if (!m?.[1] || NOT_A_NAME.test(m[1]) || !ORG_END.test(m[1])) continue;
+        others.push({ name: m[1], line: nt.lineAt(at), what: '句首', loose: true });
       }
     }
     // The department is what most "部门：" lines say, else what most mentions say (a placeholder never).
@@ -227,6 +240,7 @@ const department = rule(
     for (const m of [...fields, ...others]) {
       const name = normalizeName(m.name);
       if (PLACEHOLDER.test(name) || compatible(name, canon) || flagged.has(m.line)) continue;
+      if (m.loose && name.slice(0, 2) !== canon.slice(0, 2)) continue;
       flagged.add(m.line);
       out.push(
         auditFinding(
@@ -311,18 +325,21 @@ const RELATION: Record<string, Relation> = {
 };
 const RELATION_WORD: Record<Relation, string> = { gt: '大于', lt: '小于', eq: '等于' };
 
+/** A stated difference after the word: an amount, never a percent ("增长 5%" is a rate). */
+const DELTA = String.raw`(?:\s*(${NUM})(?![\d.]*\s*[%％])\s*(?:万元|元)?)?`;
+
 /** "决算数（比/较/与）（年初/全年）预算数 WORD (Δ)"; "决算数 WORD （年初/全年）预算数 (Δ)"; "预算（数）与决算（数）（基本）持平". */
 const BUDGET_WORDS = [
   new RegExp(
-    String.raw`决算数?\s*(?:比|较|与|同)\s*(年初|全年|调整后?)?预算数?\s*(?:相比\s*[，,]?\s*)?(基本)?(${WORD})(?:\s*(${NUM})\s*(?:万元|元)?)?`,
+    String.raw`决算数?\s*(?:比|较|与|同)\s*(年初|全年|调整后?)?预算数?\s*(?:相比\s*[，,]?\s*)?(基本)?(${WORD})${DELTA}`,
     'g',
   ),
-  new RegExp(String.raw`决算数?\s*(基本)?(${WORD})\s*(年初|全年|调整后?)?预算数?(?:\s*(${NUM})\s*(?:万元|元)?)?`, 'g'),
+  new RegExp(String.raw`决算数?\s*(基本)?(${WORD})\s*(年初|全年|调整后?)?预算数?${DELTA}`, 'g'),
   new RegExp(String.raw`(年初|全年)?预算数?\s*(?:与|和)\s*决算数?\s*(基本)?(持平|一致|相等|相同)`, 'g'),
 ];
 /** "A 万元，比/较 …B 万元 WORD (Δ 万元)": both amounts in the sentence itself. */
 const PAIR = new RegExp(
-  String.raw`(${NUM})\s*(万元|元)\s*[，,]?\s*(?:比|较)\s*([^，。；\d]{0,12}?)\s*(${NUM})\s*(万元|元)\s*(?:的)?\s*(基本)?(${WORD})(?:\s*(${NUM})\s*(万元|元)?)?`,
+  String.raw`(${NUM})\s*(万元|元)\s*[，,]?\s*(?:比|较)\s*([^，。；\d]{0,12}?)\s*(${NUM})\s*(万元|元)\s*(?:的)?\s*(基本)?(${WORD})${DELTA}`,
   'g',
 );
 
@@ -593,11 +610,14 @@ const residue = rule(
       if (part !== 3) continue;
       for (const m of text.matchAll(BARE_NUMBER)) {
         if (!inScope(m.index) || PERCENT_CONTEXT.test(text.slice(Math.max(0, m.index - 14), m.index))) continue;
+        // A table printed inside 第三部分 (amounts in columns under a "单位：万元" line) is no sentence.
+        const line = doc.lines[nt.lineAt(m.index)]?.text ?? '';
+        if ((line.match(/\d\.\d{2}/g)?.length ?? 0) >= 2 && !/元/.test(line)) continue;
         add(m.index, m.index + m[0].length, 'warn', `数额 ${m[1]} 没有单位`, m[1]!);
       }
       for (const m of text.matchAll(MISSING_NUMBER)) {
         if (!inScope(m.index)) continue;
-        add(m.index, m.index + m[0].length, 'warn', `单位「${m[2]}」前没有数字`, m[0].trim());
+        add(m.index, m.index + m[0].length, 'warn', `单位「${m[2]}」前没有数字（「${m[0]}」）`, m[0]);
       }
       for (const m of text.matchAll(LONG_PERCENT)) {
         if (!inScope(m.index)) continue;

@@ -132,7 +132,8 @@ const c1 = rule(
       [N.INCOME.nonFiscalReserve, 'line:28', '1'],
       [N.INCOME.current, 'line:27', '1'],
     ];
-    if (factOf(ctx, N.OVERVIEW_TOTAL)) list.unshift([N.OVERVIEW_TOTAL, 'line:31', '1']);
+    // Shanghai and the national template state 收入支出总计 (= 收入总计 = 支出总计) instead.
+    if (factOf(ctx, N.OVERVIEW_TOTAL) && !factOf(ctx, N.INCOME.total)) list[0] = [N.OVERVIEW_TOTAL, 'line:31', '1'];
     return pairs(r, ctx, '01', list);
   },
 );

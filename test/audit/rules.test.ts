@@ -91,6 +91,30 @@ describe('E1 audit.year', () => {
   });
 });
 
+describe('E1/E2/E4/E6: what they leave alone', () => {
+  it('other years inside a sentence or in a column header; a sentence opening that is no name', async () => {
+    const p2 = [
+      '第二部分 2024 年度部门决算表',
+      '收入支出决算总表',
+      '公开 01 表',
+      `部门：${DEPT}`,
+      '2024 年度',
+      '项目\t2023年度决算数\t2024年度决算数',
+    ];
+    const p3 =
+      '一、收入决算情况说明\n本部门 2024 年度收入总计 10.00 万元，含 2022 年度项目结转 1.00 万元。根据市委 2024 年度工作要点开展工作。';
+    const text = report({ p2, p3 });
+    expect(await run('audit.year', text)).toEqual([]);
+    expect(await run('audit.department', text)).toEqual([]);
+  });
+  it('a rate after a comparison word is no difference; amounts in a table inside 第三部分 need no unit', async () => {
+    const p3 =
+      '三、财政拨款支出决算情况说明\n本部门 2024 年度财政拨款本年支出年初预算数 10.00 万元，决算数 12.00 万元，完成年初预算的 120.00%。决算数较年初预算数增长 20%，主要原因：追加。\n单位：万元\n项目\t预算数\t决算数\n因公出国\t1.00\t0.50';
+    expect(await run('audit.comparison-word', report({ p3 }))).toEqual([]);
+    expect(await run('audit.template-residue', report({ p3 }))).toEqual([]);
+  });
+});
+
 describe('E2 audit.department', () => {
   const p3 = '一、收入决算情况说明\n本部门 2024 年度收入总计 10.00 万元。';
   it('ok: the same department (or a part of its name) everywhere', async () => {
