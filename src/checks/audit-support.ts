@@ -29,6 +29,11 @@ export function placeOf(doc: DocView, line: number): string {
   return table ? `${where} 公开${table.id}表` : where;
 }
 
+/** The 公开表 whose region holds a line, if any. */
+export function tableAt(doc: DocView, line: number): string | undefined {
+  return doc.tables.find((t) => line >= t.at && line < t.to)?.id;
+}
+
 /** 第三部分 flattened (see src/narrative/flatten.ts), with each flat offset's line and page. */
 export interface NarrativeText {
   flat: FlatText;

@@ -19,6 +19,7 @@ import {
   notEvaluatedAudit,
   placeOf,
   sentenceAround,
+  tableAt,
   type NarrativeText,
 } from './audit-support.js';
 import { budgetClusters } from '../narrative/facts.js';
@@ -81,7 +82,7 @@ const year = rule(
           r,
           'warn',
           `年度不符：报告年度为 ${Y} 年，${placeOf(doc, line)}的${what}写作 ${found} 年${expected !== Y ? `（应为上一年 ${expected} 年）` : ''}：「${quote ?? lineText(doc, line)}」`,
-          { page: doc.lines[line]?.page, expected: String(expected), actual: String(found) },
+          { page: doc.lines[line]?.page, table: tableAt(doc, line), expected: String(expected), actual: String(found) },
         ),
       );
     };
@@ -247,7 +248,7 @@ const department = rule(
           r,
           'warn',
           `部门名称不一致：${placeOf(doc, m.line)}${m.what ? `（${m.what}）` : ''}写作「${m.name}」，而报告${byField ? `各表“部门：”行（${byField[1]} 处）` : '其他各处'}为「${canon}」：「${lineText(doc, m.line)}」`,
-          { page: doc.lines[m.line]?.page, expected: canon, actual: m.name },
+          { page: doc.lines[m.line]?.page, table: tableAt(doc, m.line), expected: canon, actual: m.name },
         ),
       );
     }
@@ -283,6 +284,7 @@ const placeholder = rule(
           `占位符未替换：${placeOf(doc, i)}「${m[0]}」：「${around(l.text, m.index, m[0].length)}」`,
           {
             page: l.page,
+            table: tableAt(doc, i),
             actual: m[0],
           },
         ),

@@ -97,6 +97,7 @@ const SEED_PLANTS: Planted[] = [
     expect: {
       check: 'audit.department',
       level: 'warn',
+      table: '03',
       expected: '景德镇市人民政府驻上海联络处',
       actual: '景德镇市人民政府驻北京联络处',
     },
