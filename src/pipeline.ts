@@ -8,13 +8,15 @@ import { createHash } from 'node:crypto';
 import type { DocumentRecord } from './schema/record.js';
 import type { Finding } from './schema/finding.js';
 import { ExtractionError, toExtractionError, type ErrorKind } from './errors.js';
-import { ingest } from './ingest/ingest.js';
+import { ingest, type Ingested } from './ingest/ingest.js';
 import { normalizeIR } from './normalize/normalize-ir.js';
 import { segmentDocument } from './segment/segment.js';
 import { extractTables } from './tables/extract-tables.js';
 import { checkTables } from './checks/check-tables.js';
 import { narrativeFacts } from './narrative/page-facts.js';
 import { runNarrativeRules } from './checks/narrative.js';
+import { runAuditRules } from './checks/audit.js';
+import { docViewFromSegment } from './checks/doc-view.js';
 import { makeContext } from './checks/rule.js';
 import { summarizeConfidence } from './confidence.js';
 import { documentStatus, missingTablesFindings } from './record/status.js';
@@ -69,13 +71,25 @@ export async function extractDocument(
 }
 
 async function run(input: DocumentInput, opts: ExtractOptions): Promise<DocumentResult> {
-  const findings: Finding[] = [];
   const ingested = await ingest(input, {
     ocr: opts.ocr,
     ...(opts.ocrWorkers !== undefined ? { ocrWorkers: opts.ocrWorkers } : {}),
     ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
+  return fromIngested(input, ingested, opts);
+}
+
+/**
+ * Everything after ingest, on an ingested document (the tests plant problems in a real PDF's lines
+ * here, without re-typesetting it).
+ */
+export function fromIngested(
+  input: DocumentInput,
+  ingested: Ingested,
+  opts: Pick<ExtractOptions, 'foldGlyphs'> = DEFAULT_OPTIONS,
+): DocumentResult {
+  const findings: Finding[] = [];
   findings.push(...ingested.findings);
   const normalized = normalizeIR(ingested.ir, { foldGlyphs: opts.foldGlyphs });
   findings.push(...normalized.findings);
@@ -113,7 +127,8 @@ async function run(input: DocumentInput, opts: ExtractOptions): Promise<Document
     facts: narrativeFacts(seg.parts, seg.lines, meta.unit),
     tables: checked.tables,
   };
-  findings.push(...runNarrativeRules(makeContext(record)));
+  const ctx = makeContext(record, docViewFromSegment(seg));
+  findings.push(...runNarrativeRules(ctx), ...runAuditRules(ctx));
   record.confidence = summarizeConfidence(record, findings);
   if (!meta.department) {
     findings.push(finding('segment.department-missing', { recorded: UNKNOWN_DEPARTMENT }));

@@ -4,6 +4,7 @@ import type { Finding } from '../schema/finding.js';
 import type { CheckContext, Rule } from './rule.js';
 import { judge } from '../identities/tolerance.js';
 import { judgePercent, type Range } from './percent.js';
+import { finding } from '../findings/catalogue.js';
 
 /** Shared plumbing of the narrative ↔ table rules: fact look-up, cell access, finding shapes. */
 
@@ -20,6 +21,10 @@ export interface Cell {
   column: string;
   label: string;
   value: string;
+  /** The cell is empty (or a dash) in the table: `value` is then "0". */
+  blank?: boolean;
+  /** The table's money unit. */
+  unit?: string;
 }
 
 export function cellOf(table: Table | undefined, rowKey: string, column: string): Cell | undefined {
@@ -30,7 +35,21 @@ export function cellOf(table: Table | undefined, rowKey: string, column: string)
 }
 
 export function fromRow(table: Table, row: Row, column: string): Cell {
-  return { table: table.id, row: row.key, column, label: row.label, value: row.values[column] ?? '0' };
+  const printed = row.values[column];
+  return {
+    table: table.id,
+    row: row.key,
+    column,
+    label: row.label,
+    value: printed ?? '0',
+    ...(printed === undefined ? { blank: true } : {}),
+    unit: table.unit,
+  };
+}
+
+/** A table read without any row (a layout the reader could not key): its cells are unknown, not 0. */
+export function hasRows(table: Table | undefined): table is Table {
+  return table !== undefined && table.rows.length > 0;
 }
 
 /** Column number by header words (templates differ in order), else the layout's default. */
@@ -71,29 +90,108 @@ function located(f: Finding, fact: Fact | undefined, cell: Cell | undefined): Fi
 }
 
 export const describe = (fact: Fact): string =>
-  `第三部分「${fact.name}${fact.subject ? `（${fact.subject}）` : ''}」${fact.value}${fact.unit}`;
-export const describeCell = (c: Cell): string => `公开${c.table}表 ${c.row}「${c.label}」栏${c.column} ${c.value}`;
+  `第${fact.part === 1 ? '一' : '三'}部分「${fact.name}${fact.subject ? `（${fact.subject}）` : ''}」${fact.value}${fact.unit}`;
+export const describeCell = (c: Cell): string =>
+  `公开${c.table}表 ${c.row}「${c.label}」栏${c.column} ${c.blank ? '空白' : c.value}`;
+
+/** The sentence a fact was read from, short enough for one line of a report: "（原文：「…」）". */
+export function quote(fact: Fact | undefined, max = 80): string {
+  const s = fact?.sentence.replace(/\s+/g, '') ?? '';
+  if (!s) return '';
+  return `（原文：「${s.length > max ? `${s.slice(0, max)}…` : s}」）`;
+}
+
+/** Money units by their size in 元. */
+const MONEY_UNITS: Record<string, number> = { 元: 0, 千元: 3, 万元: 4, 亿元: 8 };
+const UNIT_OF_EXPONENT = Object.fromEntries(Object.entries(MONEY_UNITS).map(([u, e]) => [e, u])) as Record<
+  number,
+  string
+>;
+
+/** `value` printed in `from` expressed in `to` (both money units), or unchanged when either is not one. */
+export function convertMoney(value: Decimal, from: string, to: string): Decimal {
+  const a = MONEY_UNITS[from];
+  const b = MONEY_UNITS[to];
+  if (a === undefined || b === undefined || a === b) return value;
+  return value.times(new Decimal(10).pow(a - b));
+}
+
+/**
+ * A narrative figure a power of 10⁴ or 10⁸ away from its table value once the rounding of its printed
+ * digits is allowed for ("财政拨款收入支出总计 0.3 万元" against 2,961.68 万元 is 0.3 亿元): the unit is
+ * written wrong, which is a different finding from a wrong amount. Returns the exponent k with
+ * fact × 10^k ≈ table, or null.
+ */
+export function magnitudeSlip(fact: string, factInTableUnit: Decimal, table: Decimal, scale: Decimal): number | null {
+  if (factInTableUnit.isZero() || table.isZero()) return null;
+  for (const k of [4, -4, 8, -8]) {
+    const f = new Decimal(10).pow(k);
+    const scaled = factInTableUnit.times(f);
+    const slack = halfUnit(fact).times(scale).times(f).plus('0.005');
+    if (scaled.minus(table).abs().lte(slack)) return k;
+  }
+  return null;
+}
+
+function halfUnit(printed: string): Decimal {
+  const dot = printed.indexOf('.');
+  const places = dot < 0 ? 0 : printed.length - dot - 1;
+  return new Decimal(5).times(new Decimal(10).pow(-(places + 1)));
+}
 
 /**
  * A narrative amount against a table cell (or a sum of `terms` printed values): exact → nothing,
- * inside the rounding envelope → info, beyond → warn naming both sides.
+ * inside the rounding envelope → info, beyond → warn naming both sides and the sentence. A figure in
+ * another money unit than the table (元 against 万元) is converted first; one that matches only after
+ * a shift by 10⁴ or 10⁸ is reported as a unit slip (`audit.unit-magnitude`), not as a match.
  */
 export function compareAmount(
   rule: RuleHead,
   fact: Fact,
-  other: { value: string; text: string; cell?: Cell; terms?: number },
+  other: { value: string; text: string; cell?: Cell; terms?: number; unit?: string },
 ): Finding[] {
-  const verdict = judge(new Decimal(fact.value), new Decimal(other.value), other.terms ?? 0);
+  const otherUnit = other.unit ?? other.cell?.unit ?? fact.unit;
+  const scale = convertMoney(new Decimal(1), fact.unit, otherUnit);
+  const mine = convertMoney(new Decimal(fact.value), fact.unit, otherUnit);
+  const theirs = new Decimal(other.value);
+  const converted = !scale.eq(1);
+  const shown = `${fact.value}${fact.unit}${converted ? `（合 ${mine.toString()}${otherUnit}）` : ''}`;
+  const verdict = judge(mine, theirs, other.terms ?? 0);
   if (verdict === 'exact') return [];
+  if (verdict === 'mismatch') {
+    const k = magnitudeSlip(fact.value, mine, theirs, scale);
+    if (k !== null) {
+      const meant = UNIT_OF_EXPONENT[(MONEY_UNITS[fact.unit] ?? 4) + k];
+      return [
+        located(
+          finding(
+            'audit.unit-magnitude',
+            {
+              ref: rule.ref,
+              fact: describe(fact),
+              other: other.text,
+              factor: `10^${Math.abs(k)}`,
+              meant: meant ? `${fact.value}${meant}` : undefined,
+              quote: quote(fact),
+            },
+            { expected: other.value, actual: fact.value, evaluated: true },
+          ),
+          fact,
+          other.cell,
+        ),
+      ];
+    }
+  }
   const level = verdict === 'rounding' ? 'info' : 'warn';
   const what = verdict === 'rounding' ? '与下列数值只差舍入误差：' : '≠';
+  const blank = other.cell?.blank && !mine.isZero() ? '（表中该栏空白，而第三部分写明了数额）' : '';
   return [
     located(
       {
         level,
         stage: 'check',
         check: rule.id,
-        message: `${rule.ref} ${describe(fact)} ${what} ${other.text}`,
+        message: `${rule.ref} ${describe(fact).replace(`${fact.value}${fact.unit}`, shown)} ${what} ${other.text}${blank}${quote(fact)}`,
         expected: other.value,
         actual: fact.value,
         evaluated: true,
@@ -127,7 +225,7 @@ export function comparePercent(
         level,
         stage: 'check',
         check: rule.id,
-        message: `${rule.ref} ${describe(fact)} ${how}`,
+        message: `${rule.ref} ${describe(fact)} ${how}${quote(fact)}`,
         expected: computed,
         actual: fact.value,
         evaluated: true,

@@ -1,5 +1,6 @@
 import type { DocumentRecord, Table, TableId, Fact } from '../schema/record.js';
 import type { Finding } from '../schema/finding.js';
+import type { DocView } from './doc-view.js';
 
 /**
  * A check rule in the catalogue (remark-lint shaped): a stable id, the tables it needs, and a pure
@@ -10,6 +11,8 @@ export interface CheckContext {
   record: DocumentRecord;
   table(id: TableId): Table | undefined;
   facts: Fact[];
+  /** The document's lines (cover, 目录, parts, tables), for the audit rules; absent in narrative tests. */
+  doc?: DocView;
 }
 
 export interface Rule {
@@ -20,7 +23,7 @@ export interface Rule {
   run(ctx: CheckContext): Finding[];
 }
 
-export function makeContext(record: DocumentRecord): CheckContext {
+export function makeContext(record: DocumentRecord, doc?: DocView): CheckContext {
   const byId = new Map(record.tables.map((t) => [t.id, t] as const));
-  return { record, table: (id) => byId.get(id), facts: record.facts };
+  return { record, table: (id) => byId.get(id), facts: record.facts, ...(doc ? { doc } : {}) };
 }

@@ -2,6 +2,7 @@ import type { Finding } from '../schema/finding.js';
 import type { Table, TableId } from '../schema/record.js';
 import type { CellValues } from '../cells/cell-grid.js';
 import { evaluate, type Identity } from '../identities/identity.js';
+import { tableUsable } from '../identities/rule.js';
 import { JIANGXI_10 } from '../../parsers/jiangxi-10.js';
 import type { Template } from '../../parsers/template.js';
 import { localize } from './localize.js';
@@ -56,8 +57,12 @@ export function runIdentityChecks(
   }
   for (const r of template.identities) {
     const missing = r.tables.filter((id) => !store.hasTable(id));
-    if (missing.length) {
-      findings.push(finding('check.not-evaluated', { rule: r.id, ref: r.ref, missing }, { evaluated: false }));
+    const empty = r.tables.filter((id) => store.hasTable(id) && !tableUsable(store, id));
+    if (missing.length || empty.length) {
+      const place = empty.length && !missing.length ? { table: empty[0]! } : {};
+      findings.push(
+        finding('check.not-evaluated', { rule: r.id, ref: r.ref, missing, empty }, { evaluated: false, ...place }),
+      );
     }
   }
   return findings;

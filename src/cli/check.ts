@@ -8,6 +8,7 @@ import { instantiate } from '../../parsers/template.js';
 import { templateNamed } from '../../parsers/templates.js';
 import { runIdentityChecks, negativeAmounts } from '../checks/run-checks.js';
 import { runNarrativeRules } from '../checks/narrative.js';
+import { runAuditRules } from '../checks/audit.js';
 import { makeContext } from '../checks/rule.js';
 
 /**
@@ -71,7 +72,7 @@ export function loadChecked(recordPath: string): CheckedRecord {
   };
 }
 
-/** The checks that depend only on the record: identities (A/B), negative amounts, narrative (C). */
+/** The checks that depend only on the record: identities (A/B), negative amounts, narrative (C), audit (E). */
 export function recompute(record: DocumentRecord): Finding[] {
   const store = gridFromTables(record.tables);
   const template = templateNamed(record.template);
@@ -79,6 +80,7 @@ export function recompute(record: DocumentRecord): Finding[] {
     ...runIdentityChecks(store, instantiate(template, store), template),
     ...negativeAmounts(record.tables),
     ...runNarrativeRules(makeContext(record)),
+    ...runAuditRules(makeContext(record)),
   ];
 }
 

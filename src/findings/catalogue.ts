@@ -195,16 +195,36 @@ export const CATALOGUE = {
     (p) =>
       `${p.rule}（${p.ref}）：核对 ${p.exact + p.rounding + p.mismatch} 处——${p.exact} 处相等，${p.rounding} 处在舍入误差内，${p.mismatch} 处不成立`,
   ),
-  'check.not-evaluated': entry<{ rule: string; ref: string; missing: string[] }>(
+  'check.not-evaluated': entry<{ rule: string; ref: string; missing: string[]; empty?: string[] }>(
     'check',
     'info',
-    ({ rule, ref, missing }) => `${rule}（${ref}）未核对：缺少公开${missing.join('/')}表`,
+    ({ rule, ref, missing, empty = [] }) =>
+      `${rule}（${ref}）未核对：${[
+        missing.length ? `缺少公开${missing.join('/')}表` : '',
+        empty.length ? `公开${empty.join('/')}表没有读出任何行` : '',
+      ]
+        .filter(Boolean)
+        .join('；')}`,
   ),
   'check.suspect-row': entry<{ table: string; row: string; cols: number[]; rules: string[]; found: boolean }>(
     'check',
     'warn',
     (p) =>
       `公开${p.table}表 ${p.row} 栏${p.cols.join('/')}：参与不成立的勾稽关系 ${p.rules.join(', ')}；${p.found ? '本行某个单元格可能有误或未读出' : '未找到本行，它可能印在报告中'}`,
+  ),
+  // audit (issue 13): found while a narrative rule compares a figure with its table
+  'audit.unit-magnitude': entry<{
+    ref: string;
+    fact: string;
+    other: string;
+    factor: string;
+    meant: string | undefined;
+    quote: string;
+  }>(
+    'check',
+    'warn',
+    (p) =>
+      `${p.ref} 单位或数量级不符：${p.fact} 与 ${p.other} 相差约 ${p.factor} 倍${p.meant ? `，像是应写作 ${p.meant}` : ''}${p.quote}`,
   ),
   'value.negative': entry<Cell & { value: string }>('check', 'warn', (p) => `${at(p)}：负数金额 ${p.value}`),
   'confidence.low': entry<Cell & { value: string; before: number; after: number; failing: string[] }>(

@@ -28,8 +28,18 @@ export function rule(
 }
 
 /**
- * Every identity of the rules whose tables are all present, in rule order; the cells `isCount` names
- * (the template knows which rows are counts) are marked so that no unit conversion touches them.
+ * Whether a table can feed identities: present and with at least one row. A table read without any
+ * row (a layout the reader could not key) says nothing about its cells: its rules are "not
+ * evaluated", never evaluated on zeros.
+ */
+export function tableUsable(values: CellValues, t: TableId): boolean {
+  return values.hasTable(t) && values.rowKeys(t).length > 0;
+}
+
+/**
+ * Every identity of the rules whose tables are all present with rows, in rule order; the cells
+ * `isCount` names (the template knows which rows are counts) are marked so that no unit conversion
+ * touches them.
  */
 export function instantiateRules(
   rules: readonly IdentityRule[],
@@ -38,7 +48,7 @@ export function instantiateRules(
 ): Identity[] {
   const mark = (refs: CellRef[]) => refs.map((r) => (isCount(r) ? { ...r, count: true as const } : r));
   return rules
-    .filter((r) => r.tables.every((t) => values.hasTable(t)))
+    .filter((r) => r.tables.every((t) => tableUsable(values, t)))
     .flatMap((r) =>
       r.instantiate(values).map((d) => ({ ...d, left: mark(d.left), right: mark(d.right), rule: r.id, ref: r.ref })),
     );

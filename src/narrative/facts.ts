@@ -134,7 +134,7 @@ function windows(body: string, sec: Section, out: FactSink, anchors: Anchor[]): 
       const s = SHARE_RE.exec(tail);
       if (s) out.add(a.name + N.SHARE, s[1] ?? '', percentUnit(s[2]), at, sentence, a.subject);
     }
-    const c = CHANGE_RE.exec(tail);
+    const c = changeOf(tail);
     if (c) {
       out.add(a.name + N.CHANGE, c[2] ?? '', out.money(undefined), at, sentence, c[1]);
       if (c[3] !== undefined && c[4] !== undefined) {
@@ -144,6 +144,21 @@ function windows(body: string, sec: Section, out: FactSink, anchors: Anchor[]): 
       out.add(a.name + N.CHANGE, '0', out.money(undefined), at, sentence, '持平');
     }
   });
+}
+
+/**
+ * The year-on-year change in an anchor's window. One that follows a sentence break (。/；) after
+ * which another figure is stated belongs to that figure (an indicator the extractor did not read,
+ * e.g. an amount printed without its unit), not to this anchor. Years ("与 2023 年度相比") are no
+ * figures.
+ */
+function changeOf(tail: string): RegExpExecArray | null {
+  const c = CHANGE_RE.exec(tail);
+  if (!c) return null;
+  const before = tail.slice(0, c.index);
+  const cut = Math.max(before.lastIndexOf('。'), before.lastIndexOf('；'));
+  if (cut >= 0 && /\d(?![\d.,]*\s*年)/.test(before.slice(cut))) return null;
+  return c;
 }
 
 /** Counts ("团组 1 个"): one regex, one or more capture groups each naming a fact. */
@@ -201,8 +216,8 @@ const expenditure: Handler = (body, sec, out) => {
 
 /** "年初预算数 B 万元，决算数 F 万元，完成年初预算的 r%" (the rate is omitted when B = 0 in 001). */
 const BUDGET_FINAL = (budgetWord: string, rateWord: string): string =>
-  String.raw`${budgetWord}${IS}(${NUM})\s*${MONEY}${COMMA}决算数${IS}(${NUM})\s*(?:万元|元)` +
-  String.raw`(?:${COMMA}完成${rateWord}的\s*(${NUM})${PCT})?`;
+  String.raw`${budgetWord}${IS}(${NUM})\s*${MONEY}${COMMA}(?:支出)?决算数?${IS}(${NUM})\s*(?:万元|元)` +
+  String.raw`(?:${COMMA}完成${rateWord}数?的?\s*(${NUM})${PCT})?`;
 
 function budgetFinal(
   out: FactSink,
@@ -222,33 +237,144 @@ function budgetFinal(
   return facts;
 }
 
-const fiscal: Handler = (body, sec, out) => {
-  const anchors: Anchor[] = [];
-  const overall = new RegExp(`财政拨款本年支出${BUDGET_FINAL('年初预算数', '年初预算')}`, 'g');
-  for (const m of body.matchAll(overall)) {
-    const own = budgetFinal(out, sec, m, N.FISCAL, N.BUDGET_OPENING);
-    anchors.push({ name: N.FISCAL + N.FINAL, start: m.index, end: m.index + m[0].length, share: false, own });
+/** One stated figure of a budget/final cluster: "年初预算为 0 万元", "支出决算为 307.82 万元". */
+const FIGURE = new RegExp(
+  String.raw`(年初预算|全年预算|调整(?:后)?预算|预算|支出决算|决算)数?${IS}(${NUM})\s*(万元|元)`,
+  'g',
+);
+/** Between two figures of one cluster: a comma, or "，比" (Shanghai prints the final first sometimes). */
+const FIGURE_GAP = /^\s*[，,]?\s*(?:比|较)?\s*$/;
+const RATE_AFTER = new RegExp(String.raw`^\s*[，,]\s*完成(年初|全年)?预算数?的?\s*(${NUM})${PCT}`);
+
+/**
+ * A budget/final statement of 第三部分: adjacent figures (at least one budget and one final) and the
+ * completion rate after them. The national template and Shanghai word it "年初预算为 B 万元，全年预算为 A
+ * 万元，支出决算为 F 万元，完成年初预算的 r%"; Jiangxi "年初预算数 B 万元，决算数 F 万元，完成年初预算的 r%".
+ */
+interface Cluster {
+  start: number;
+  end: number;
+  opening?: RegExpMatchArray;
+  annual?: RegExpMatchArray;
+  final: RegExpMatchArray;
+  rate?: RegExpMatchArray;
+}
+
+export function budgetClusters(body: string): Cluster[] {
+  const figures = [...body.matchAll(FIGURE)];
+  const out: Cluster[] = [];
+  let i = 0;
+  while (i < figures.length) {
+    const group = [figures[i]!];
+    while (i + 1 < figures.length) {
+      const a = group[group.length - 1]!;
+      const b = figures[i + 1]!;
+      if (!FIGURE_GAP.test(body.slice(a.index + a[0].length, b.index))) break;
+      group.push(b);
+      i++;
+    }
+    i++;
+    const kind = (m: RegExpMatchArray): 'opening' | 'annual' | 'final' =>
+      m[1] === '年初预算' ? 'opening' : /决算/.test(m[1] ?? '') ? 'final' : 'annual';
+    const final = group.find((m) => kind(m) === 'final');
+    const opening = group.find((m) => kind(m) === 'opening');
+    const annual = group.find((m) => kind(m) === 'annual');
+    if (!final || (!opening && !annual)) continue;
+    const last = group[group.length - 1]!;
+    let end = last.index + last[0].length;
+    const rate = RATE_AFTER.exec(body.slice(end)) ?? undefined;
+    if (rate) end += rate[0].length;
+    out.push({
+      start: group[0]!.index,
+      end,
+      final,
+      ...(opening ? { opening } : {}),
+      ...(annual ? { annual } : {}),
+      ...(rate ? { rate } : {}),
+    });
   }
-  const perClass = new RegExp(
-    String.raw`[（(][一二三四五六七八九十]{1,3}[）)]\s*([^（）()，。；,\d]{2,30}?)(?:[（(]类[）)])?\s*` +
-      BUDGET_FINAL('年初预算数', '年初预算'),
-    'g',
-  );
-  for (const m of body.matchAll(perClass)) {
-    const cls = (m[1] ?? '').trim();
-    const shifted = [m[0], ...m.slice(2)] as unknown as RegExpMatchArray;
-    shifted.index = m.index;
-    const own = budgetFinal(out, sec, shifted, N.FISCAL_CLASS, N.BUDGET_OPENING, cls);
+  return out;
+}
+
+const ORD = '[一二三四五六七八九十]{1,3}';
+/** Overall statements end right before their cluster: "财政拨款本年支出", "一般公共预算财政拨款支出". */
+const OVERALL_BEFORE = /(一般公共预算)?财政拨款(?:本年)?支出(?:决算)?\s*$/;
+/** "（一）一般公共服务支出（类）" / "（一）一般公共服务支出" (002) right before the cluster. */
+const CLASS_BEFORE = new RegExp(
+  String.raw`[（(]${ORD}[）)]\s*([^（）()，。；,\d]{2,30}?)(?:[（(]类[）)])?\s*[：:]?\s*$`,
+);
+/** "1、一般公共服务支出（类）社会工作事务（款）行政运行（项）" anywhere between the previous cluster and this one. */
+const PATH =
+  /([^（）()，。；：:、\s\d]{2,30}?)[（(]类[）)]\s*(?:([^（）()，。；：:、\s\d]{2,30}?)[（(]款[）)])?\s*(?:([^（）()，。；：:、\s\d]{2,30}?)[（(]项[）)])?/g;
+
+const fiscal: Handler = (body, sec, out) => {
+  // Shanghai and the national template state the 一般公共预算 part; Jiangxi all 财政拨款.
+  const general = /一般公共预算/.test(sec.heading);
+  const anchors: Anchor[] = [];
+  let from = 0;
+  for (const c of budgetClusters(body)) {
+    const prefix = body.slice(from, c.start);
+    from = c.end;
+    let name: string;
+    let subject: string | undefined;
+    const overall = OVERALL_BEFORE.exec(prefix);
+    const paths = [...prefix.matchAll(PATH)];
+    const cls = CLASS_BEFORE.exec(prefix);
+    if (overall) {
+      name = overall[1] || general ? N.GENERAL : N.FISCAL;
+    } else if (paths.length > 0) {
+      const p = paths[paths.length - 1]!;
+      subject = [p[1], p[2], p[3]].filter((x): x is string => !!x).join('/');
+      name = general ? N.GENERAL_ITEM : N.FISCAL_CLASS;
+      if (!general) subject = p[1];
+    } else if (cls && !/财政拨款/.test(cls[1] ?? '')) {
+      subject = (cls[1] ?? '').trim();
+      name = general ? N.GENERAL_ITEM : N.FISCAL_CLASS;
+    } else continue;
+    const at = sec.start + c.start;
+    const unit = (m: RegExpMatchArray): string => out.money(m[3]);
+    const own: Fact[] = [];
+    if (c.opening) own.push(out.add(name + N.BUDGET_OPENING, c.opening[2] ?? '', unit(c.opening), at, '', subject));
+    if (c.annual) own.push(out.add(name + N.BUDGET_ANNUAL, c.annual[2] ?? '', unit(c.annual), at, '', subject));
+    own.push(out.add(name + N.FINAL, c.final[2] ?? '', unit(c.final), at, '', subject));
+    if (c.rate) own.push(out.add(name + N.RATE, c.rate[2] ?? '', percentUnit(c.rate[3]), at, '', subject));
     anchors.push({
-      name: N.FISCAL_CLASS + N.FINAL,
-      subject: cls,
-      start: m.index,
-      end: m.index + m[0].length,
+      name: name + N.FINAL,
+      ...(subject ? { subject } : {}),
+      start: c.start,
+      end: c.end,
       share: false,
       own,
     });
   }
+  if (general) {
+    // "一般公共预算财政拨款支出 307.82 万元，占本年支出合计的 100.00%。与 2023 年度相比，…增加 307.82 万元"
+    for (const m of body.matchAll(amountAfter(N.GENERAL))) {
+      const own = [out.add(N.GENERAL + N.FINAL, m[1] ?? '', out.money(m[2]), sec.start + m.index, '')];
+      anchors.push({ name: N.GENERAL + N.FINAL, start: m.index, end: m.index + m[0].length, share: false, own });
+    }
+    // 结构: "一般公共服务支出（类）264.87 万元，占 86.05%"
+    const structure = new RegExp(
+      String.raw`([^\s，。；：:、\d（）()]{2,20}?支出)[（(]类[）)]${IS}(${NUM})\s*${MONEY}(?=${COMMA}占)`,
+      'g',
+    );
+    for (const m of body.matchAll(structure)) {
+      const subject = m[1] ?? '';
+      const own = [out.add(N.GENERAL_CLASS + N.FINAL, m[2] ?? '', out.money(m[3]), sec.start + m.index, '', subject)];
+      anchors.push({ name: N.GENERAL_CLASS, subject, start: m.index, end: m.index + m[0].length, share: true, own });
+    }
+  }
   windows(body, sec, out, anchors);
+};
+
+const overview: Handler = (body, sec, out) => {
+  const specs: Spec[] = [{ name: N.OVERVIEW_TOTAL, label: '收入[、和及]?支出(?:决算)?总计(?:各|均)?' }];
+  windows(body, sec, out, amounts(body, sec, out, specs));
+};
+
+const fiscalOverview: Handler = (body, sec, out) => {
+  const specs: Spec[] = [{ name: N.FISCAL_OVERVIEW_TOTAL, label: '财政拨款收入[、和及]?支出(?:决算)?总计(?:各|均)?' }];
+  windows(body, sec, out, amounts(body, sec, out, specs));
 };
 
 const basic: Handler = (body, sec, out) => {
@@ -258,12 +384,14 @@ const basic: Handler = (body, sec, out) => {
     { name: '商品和服务支出', label: '商品和服务支出' },
     { name: '对个人和家庭的补助', label: '对个人和家庭(?:的)?补助(?:支出)?' },
     { name: '资本性支出', label: '资本性支出' },
+    { name: N.PERSONNEL, label: '人员经费(?:支出)?' },
+    { name: N.PUBLIC_USE, label: '(?<!日常)公用经费(?:支出)?' },
   ];
   windows(body, sec, out, amounts(body, sec, out, specs));
 };
 
 const SANGONG_LABELS: Record<string, string> = {
-  三公经费: '[“"]三公[”"]经费(?:支出)?',
+  三公经费: '[“"]三公[”"]经费(?:财政拨款)?(?:支出)?',
   '因公出国（境）费': '因公出国[（(]境[）)](?:费用?|支出)',
   公务用车购置及运行维护费: '公务用车购置及运行维护费',
   公务用车购置费: '公务用车购置(?!及)(?:费)?',
@@ -275,7 +403,7 @@ const sangong: Handler = (body, sec, out) => {
   const anchors: Anchor[] = [];
   for (const [name] of N.SANGONG) {
     const label = SANGONG_LABELS[name] ?? name;
-    const full = new RegExp(`${label}(?:支出)?\\s*${BUDGET_FINAL('全年预算数', '全年预算')}`, 'g');
+    const full = new RegExp(`${label}(?:支出)?\\s*${BUDGET_FINAL('(?:全年)?预算数?', '(?:全年)?预算')}`, 'g');
     const found = [...body.matchAll(full)];
     for (const m of found) {
       const own = budgetFinal(out, sec, m, name, N.BUDGET_ANNUAL);
@@ -308,10 +436,11 @@ const operating: Handler = (body, sec, out) => {
 const procurement: Handler = (body, sec, out) => {
   const P = N.PROCUREMENT;
   const specs: Spec[] = [
-    { name: P.total, label: '政府采购支出总额' },
-    { name: P.goods, label: '政府采购货物支出' },
-    { name: P.works, label: '政府采购工程支出' },
-    { name: P.services, label: '政府采购服务支出' },
+    // Shanghai: "政府采购金额（以合同签订为准）为 21.07 万元，其中：货物采购金额 21.07 万元、工程采购金额 0 万元…"
+    { name: P.total, label: '政府采购(?:支出总额|金额(?:[（(]以合同签订为准[）)])?)' },
+    { name: P.goods, label: '(?:政府采购货物支出|货物采购金额)' },
+    { name: P.works, label: '(?:政府采购工程支出|工程采购金额)' },
+    { name: P.services, label: '(?:政府采购服务支出|服务采购金额)' },
     { name: P.sme, label: '授予中小企业合同金额', share: true },
     { name: P.micro, label: '授予小微企业合同金额', share: true },
   ];
@@ -325,9 +454,17 @@ const procurement: Handler = (body, sec, out) => {
   share('服务', P.servicesSmeShare);
 };
 
+/** Vehicle kinds as the national template and Shanghai word them. */
+const VEHICLE_LABELS: Record<string, string> = {
+  车辆数合计: '共有车辆',
+  '副部（省）级及以上领导用车': '(?:副部[（(]省[）)]级及以上领导用车|部级领导干部用车)',
+  主要负责人用车: '(?:主要负责人用车|主要领导干部用车)',
+  离退休干部服务用车: '离退休干部(?:服务)?用车',
+};
+
 const assets: Handler = (body, sec, out) => {
   for (const [name] of N.VEHICLES) {
-    const label = name === '车辆数合计' ? '共有车辆' : name.replace(/[（(]/g, '[（(]').replace(/[）)]/g, '[）)]');
+    const label = VEHICLE_LABELS[name] ?? name.replace(/[（(]/g, '[（(]').replace(/[）)]/g, '[）)]');
     counts(body, sec, out, new RegExp(`${label}\\s*(\\d+)\\s*辆`), [[name, '辆']]);
   }
   counts(body, sec, out, /单价\s*100\s*万元[（(]含[）)]以上设备[（(]不含车辆[）)]\s*(\d+)\s*台/, [
@@ -336,6 +473,8 @@ const assets: Handler = (body, sec, out) => {
 };
 
 const HANDLERS: Partial<Record<SectionKind, Handler>> = {
+  overview,
+  'fiscal-overview': fiscalOverview,
   income,
   expenditure,
   fiscal,

@@ -39,11 +39,28 @@ export const EXPENDITURE = {
 /** Expenditure kinds, in T03's column order (c2…c6). */
 export const EXPENDITURE_KINDS = ['基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出'] as const;
 
+/** 收入支出决算总体情况 (Shanghai, national template): "收入支出总计 X" — T01 L31 (= L62). */
+export const OVERVIEW_TOTAL = '收入支出总计';
+/** 财政拨款收入支出决算总体情况: "财政拨款收入支出总计 X" — T04 L32 (= L64). */
+export const FISCAL_OVERVIEW_TOTAL = '财政拨款收入支出总计';
+
 /** 财政拨款本年支出 overall; per 类 the same measures under FISCAL_CLASS with `subject` = 类 name. */
 export const FISCAL = '财政拨款支出';
 export const FISCAL_CLASS = '财政拨款支出类';
+/**
+ * 一般公共预算财政拨款支出 (Shanghai, national template: the section is about the 一般公共预算 part):
+ * overall — T04 L59 c3; per 类 in the 结构 paragraph ("一般公共服务支出（类）264.87 万元，占 86.05%") under
+ * GENERAL_CLASS with `subject` = 类 name — T05 类 row c1; per item ("1、X（类）Y（款）Z（项）…全年预算为 …，
+ * 支出决算为 …") under GENERAL_ITEM with `subject` = "X/Y/Z" — the T05 row of that path, c1.
+ */
+export const GENERAL = '一般公共预算财政拨款支出';
+export const GENERAL_CLASS = '一般公共预算财政拨款支出类';
+export const GENERAL_ITEM = '一般公共预算财政拨款支出明细';
 
 export const BASIC = '一般公共预算财政拨款基本支出';
+/** 基本支出 split as Shanghai states it: 人员经费 / 公用经费 — T06 人员经费合计 / 公用经费合计. */
+export const PERSONNEL = '人员经费';
+export const PUBLIC_USE = '公用经费';
 /** Economic classes of 基本支出 with their T06 class code. */
 export const BASIC_CLASSES = [
   ['工资福利支出', '301'],

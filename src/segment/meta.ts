@@ -20,19 +20,25 @@ export function readMeta(lines: Line[], parts: PartSpan[]): DocumentMeta {
   return { department: department(lines, parts), year: year(lines, parts), unit: unit(lines) };
 }
 
+/** The department a table's "部门：…" (单位名称：, 编制单位：…) line names, if the line is one. */
+export function departmentField(text: string): string | undefined {
+  const m = DEPT_FIELD.exec(squash(text));
+  if (!m?.[1]) return undefined;
+  const name = m[1]
+    .replace(/\d{4}年度?.*$/, '')
+    .replace(/(?:金额)?单位[:：].*$/, '')
+    .replace(/公开\d+表.*$/, '');
+  // "单位：万元" is a unit, not a department.
+  if (name.length >= 2 && !/^(?:万元|元|千元|亿元|台|辆|套)/.test(name)) return compactCjk(name);
+  return undefined;
+}
+
 function department(lines: Line[], parts: PartSpan[]): string {
   for (const l of lines) {
-    const m = DEPT_FIELD.exec(
-      squash(l.runs.length && l.separation !== 'space' ? l.runs.map((r) => r.text).join('') : l.text),
+    const name = departmentField(
+      l.runs.length && l.separation !== 'space' ? l.runs.map((r) => r.text).join('') : l.text,
     );
-    if (m?.[1]) {
-      const name = m[1]
-        .replace(/\d{4}年度?.*$/, '')
-        .replace(/(?:金额)?单位[:：].*$/, '')
-        .replace(/公开\d+表.*$/, '');
-      // "单位：万元" is a unit, not a department.
-      if (name.length >= 2 && !/^(?:万元|元|千元|亿元|台|辆|套)/.test(name)) return compactCjk(name);
-    }
+    if (name) return name;
   }
   for (const l of lines.slice(0, 20)) {
     const m = COVER.exec(squash(l.text));

@@ -26,7 +26,10 @@ describe('juesuan check', () => {
   beforeAll(async () => {
     ensureBuilt();
     const sample = join(ROOT, 'samples', '000_d920656d4c30e573.txt');
-    const r = await extractDocument({ path: sample, bytes: readFileSync(sample) });
+    // Seed 000 left a template placeholder in its 第三部分 ("其他用车主要是用于（此处请补充内容）"),
+    // which audit.placeholder reports; filled in, the report is clean.
+    const text = readFileSync(sample, 'utf8').replace('（此处请补充内容）', '业务联络');
+    const r = await extractDocument({ path: sample, bytes: new TextEncoder().encode(text) });
     record = r.record!;
     findings = r.findings;
     dir = tempDir('check');
@@ -42,7 +45,8 @@ describe('juesuan check', () => {
     const j = JSON.parse(cli(['check', '--format', 'json', withLog, noLog]).stdout) as {
       records: { counts: Record<string, number> }[];
     };
-    expect(j.records[0]!.counts).toEqual(j.records[1]!.counts);
+    // Re-run from the record alone, the 目录 check has no 目录 to read: one more "not evaluated" info.
+    expect(j.records[0]!.counts).toEqual({ ...j.records[1]!.counts, info: j.records[1]!.counts.info! - 1 });
     expect(j.records[0]!.counts).toMatchObject({ error: 0, warn: 0 });
   });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/schema/finding.js';
 import type { Fact, Table } from '../../src/schema/record.js';
 import { narrativeRules, runNarrativeRules } from '../../src/checks/narrative.js';
-import { ctxOf, fact, seedFacts, seedParts, table } from './record.js';
+import { ctxOf, fact, record, seedFacts, seedParts, table } from './record.js';
+import { recompute } from '../../src/cli/check.js';
 import { SEED_000, SEED_001, SEED_003_09 } from './seed-tables.js';
 
 const ruleById = (id: string) => {
@@ -195,7 +196,7 @@ describe('C12 year-on-year', () => {
     expect(warns(run('narrative.year-on-year', [cur, ch('13.85'), g('5.74')]))).toHaveLength(1);
     expect(warns(run('narrative.year-on-year', [cur, ch('13.85'), g('4.74', '下降')])).length).toBeGreaterThan(0);
     expect(warns(run('narrative.year-on-year', [cur, ch('-13.85', '减少'), g('4.33', '下降')]))[0]?.message).toContain(
-      'negative',
+      '负数',
     );
   });
   it('base 0 with a growth % warns (002 资本性支出 0, 增加 0, 增长 0%)', () => {
@@ -264,5 +265,122 @@ describe('no false alarms on the seeds that reconcile', () => {
   it('seed 001: only the real C12 error (下降 10.07% for a fall to 0)', () => {
     const fs = levels(runNarrativeRules(ctxOf(seedFacts('001'), SEED_001, seedParts('001'))));
     expect(fs.map((f) => `${f.check}:${f.actual}`)).toEqual(['narrative.year-on-year:10.07']);
+  });
+});
+
+describe('issue 13: Shanghai / national wording and tables without rows', () => {
+  const t04 = table('04', [
+    ['line:32', '总计', { '1': '307.82' }],
+    ['line:59', '本年支出合计', { '2': '307.82', '3': '307.82' }],
+  ]);
+  it('C5: 财政拨款收入支出总计 = T04 L32; 一般公共预算财政拨款支出决算数 = T04 L59 栏3', () => {
+    const ok = [fact('财政拨款收入支出总计', '307.82'), fact('一般公共预算财政拨款支出.决算数', '307.82')];
+    expect(warns(run('narrative.fiscal-total', ok, [t04]))).toEqual([]);
+    const bad = [fact('财政拨款收入支出总计', '370.82'), fact('一般公共预算财政拨款支出.决算数', '307.28')];
+    expect(warns(run('narrative.fiscal-total', bad, [t04])).map((f) => [f.row, f.column])).toEqual([
+      ['line:32', '1'],
+      ['line:59', '3'],
+    ]);
+  });
+
+  it('C6: a 类/款/项 item is the T05 row of that path; a 类 of the 结构 paragraph its 类 row', () => {
+    const row = (code: string, label: string, v: string) => ({
+      key: `code:${code}` as const,
+      code,
+      label,
+      values: { '1': v },
+    });
+    const t05 = {
+      ...table('05', []),
+      rows: [
+        row('201', '一般公共服务支出', '264.87'),
+        row('20139', '社会工作事务', '264.87'),
+        row('2013901', '行政运行', '51.32'),
+        row('2013950', '事业运行', '11.31'),
+      ],
+    };
+    const path = '一般公共服务支出/社会工作事务/行政运行';
+    const item = (v: string) => fact('一般公共预算财政拨款支出明细.决算数', v, '万元', { subject: path });
+    const cls = fact('一般公共预算财政拨款支出类.决算数', '264.87', '万元', { subject: '一般公共服务支出' });
+    expect(warns(run('narrative.fiscal-by-class', [item('51.32'), cls], [t05]))).toEqual([]);
+    expect(warns(run('narrative.fiscal-by-class', [item('15.32'), cls], [t05]))).toEqual([
+      expect.objectContaining({ table: '05', row: 'code:2013901', expected: '51.32', actual: '15.32' }),
+    ]);
+  });
+
+  it('C7: 人员经费 / 公用经费 = T06 合计 rows', () => {
+    const t06 = table('06', [
+      ['total:人员经费', '人员经费合计', { '1': '95.36' }],
+      ['total:公用经费', '公用经费合计', { '1': '10.23' }],
+    ]);
+    const basic = fact('一般公共预算财政拨款基本支出', '105.59');
+    expect(
+      warns(
+        run('narrative.basic-by-economic-class', [basic, fact('人员经费', '95.36'), fact('公用经费', '10.23')], [t06]),
+      ),
+    ).toEqual([]);
+    expect(
+      warns(
+        run('narrative.basic-by-economic-class', [basic, fact('人员经费', '95.36'), fact('公用经费', '12.03')], [t06]),
+      ),
+    ).toEqual([expect.objectContaining({ row: 'total:公用经费', actual: '12.03' })]);
+  });
+
+  it('C8: a 全年预算数 column left blank while the narrative states it is one finding', () => {
+    const t09 = table('09', [
+      ['line:1', '三公经费', { '1': '19.27', '3': '11.92' }],
+      ['line:6', '公务接待费', { '1': '11.50', '3': '5.30' }],
+    ]);
+    const stated = [
+      fact('三公经费.全年预算数', '19.27'),
+      fact('公务接待费.全年预算数', '11.50'),
+      fact('三公经费.决算数', '11.92'),
+    ];
+    expect(warns(run('narrative.sangong', stated, [t09]))).toEqual([
+      expect.objectContaining({ table: '09', row: 'line:1', column: '2', expected: '19.27', actual: '（空白）' }),
+    ]);
+  });
+
+  it('C13: "年初预算为 0 … 完成年初预算的 95.89%" warns and says which budget the rate is of', () => {
+    const s = { sentence: '年初预算为 0 万元，全年预算为 321.02 万元，支出决算为 307.82 万元，完成年初预算的 95.89%' };
+    const facts = [
+      fact('一般公共预算财政拨款支出.年初预算数', '0', '万元', s),
+      fact('一般公共预算财政拨款支出.全年预算数', '321.02', '万元', s),
+      fact('一般公共预算财政拨款支出.决算数', '307.82', '万元', s),
+      fact('一般公共预算财政拨款支出.完成率', '95.89', '%', s),
+    ];
+    const [w, ...rest] = warns(run('narrative.zero-budget-rate', facts));
+    expect(rest).toEqual([]);
+    expect(w?.message).toContain('按全年预算');
+    // The same rate stated of the 全年预算 is fine (and C5 checks it: 307.82 / 321.02 = 95.89%).
+    const annual = facts.map((f) => ({ ...f, sentence: f.sentence.replace('完成年初预算', '完成全年预算') }));
+    expect(warns(run('narrative.zero-budget-rate', annual))).toEqual([]);
+    expect(warns(run('narrative.fiscal-total', annual, [t04]))).toEqual([]);
+  });
+
+  it('C16: "无“三公”经费财政拨款支出" across a line break is a statement; 09 without rows is not evaluated', () => {
+    const empty09 = table('09', [['line:1', '三公经费', {}]]);
+    const says = '中共上海市普陀区委社会工作部 2024 年度无“三公”经费财政\n拨款支出。';
+    expect(warns(run('narrative.empty-table-statement', [], [empty09], [[3, says]]))).toEqual([]);
+    expect(warns(run('narrative.empty-table-statement', [], [empty09], [[3, '无']]))).toHaveLength(1);
+    const rowless = table('09', []);
+    expect(run('narrative.empty-table-statement', [], [rowless], [[3, '无']]).filter((f) => f.table === '09')).toEqual([
+      expect.objectContaining({ level: 'info', evaluated: false, table: '09' }),
+    ]);
+    expect(run('narrative.sangong', [fact('三公经费.决算数', '1.00')], [rowless])).toEqual([
+      expect.objectContaining({ level: 'info', evaluated: false, table: '09' }),
+    ]);
+  });
+
+  it('B10 on a 09 read without rows: not evaluated, never compared with zeros', () => {
+    const t06 = table('06', [['code:30217', '公务接待费', { '1': '5.30' }]]);
+    const fs = recompute(record([], [t06, table('09', [])]));
+    expect(fs.filter((f) => f.check === 'xref.06-09.three-public')).toEqual([]);
+    expect(
+      fs.find((f) => f.check === 'check.not-evaluated' && f.message.startsWith('xref.06-09.three-public')),
+    ).toMatchObject({
+      table: '09',
+      evaluated: false,
+    });
   });
 });

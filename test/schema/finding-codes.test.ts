@@ -7,17 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/pipeline.js';
 import { CATALOGUE } from '../../src/findings/catalogue.js';
-import { ERROR_KINDS } from '../../src/errors.js';
-import { NATIONAL_IDENTITIES } from '../../parsers/identities.js';
-import { narrativeRules } from '../../src/checks/narrative.js';
-
-/** The closed set: the catalogue's codes, one per identity rule, one per narrative rule, `input.<ErrorKind>`. */
-const FINDING_CODES: ReadonlySet<string> = new Set([
-  ...Object.keys(CATALOGUE),
-  ...NATIONAL_IDENTITIES.map((r) => r.id),
-  ...narrativeRules.map((r) => r.id),
-  ...ERROR_KINDS.map((k) => `input.${k}`),
-]);
+import { FINDING_CODES } from '../helpers/finding-codes.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const inputs = [
