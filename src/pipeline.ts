@@ -17,8 +17,9 @@ import { narrativeFacts } from './narrative/page-facts.js';
 import { runNarrativeRules } from './checks/narrative.js';
 import { makeContext } from './checks/rule.js';
 import { summarizeConfidence } from './confidence.js';
-import { documentStatus, missingTablesFindings } from './record/status.js';
+import { documentStatus, missingTablesFindings, UNKNOWN_DEPARTMENT } from './record/status.js';
 import { finding } from './findings/catalogue.js';
+import { attachBoxes } from './findings/boxes.js';
 import type { IngestLimits } from './ingest/limits.js';
 
 export interface ExtractOptions {
@@ -55,7 +56,7 @@ export interface DocumentInput {
   bytes: Uint8Array;
 }
 
-export const UNKNOWN_DEPARTMENT = '（未识别）';
+export { UNKNOWN_DEPARTMENT };
 
 export async function extractDocument(
   input: DocumentInput,
@@ -125,7 +126,8 @@ async function run(input: DocumentInput, opts: ExtractOptions): Promise<Document
     department: meta.department,
     year: meta.year,
   });
-  return { ...status, record, findings, pages: ir.pageCount };
+  // Findings about a cell carry its box (output contract, "Provenance").
+  return { ...status, record, findings: attachBoxes(record.tables, findings), pages: ir.pageCount };
 }
 
 /** A failed result; `earlier` findings (those gathered before the failure) come first in its log. */

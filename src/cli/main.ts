@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { extractCommand, type ExtractCliOptions } from './extract.js';
-import { mergeCommand, exportCommand } from './dataset.js';
+import { mergeCommand, exportCommand, type ExportFormat } from './dataset.js';
 import { checkCommand } from './check.js';
 import { LOG_LEVELS } from './logger.js';
 import { UsageError } from './usage.js';
@@ -120,6 +120,10 @@ export async function main(argv: string[]): Promise<number> {
       new Option('--log-level <level>', 'process log level (pino JSON on stderr)').choices(LOG_LEVELS).default('info'),
     )
     .option('--no-progress', 'no progress bar even on a terminal')
+    .option(
+      '--corrections <files...>',
+      "reviewers' corrections.json files (from `juesuan review`): applied by document sha256 and cell key; put last",
+    )
     .action(async (inputs: string[], o: ExtractCliOptions) => {
       code = await extractCommand(inputs, o);
     });
@@ -147,17 +151,26 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(
       new Option(
         '--format <format>',
-        'jsonl: one file, one object per line with "kind"; csv: a folder of four files; sqlite: one database',
+        'jsonl: one file, one object per line with "kind"; csv: a folder of four files; sqlite: one database; parquet: a folder of four files',
       )
-        .choices(['jsonl', 'csv', 'sqlite'])
+        .choices(['jsonl', 'csv', 'sqlite', 'parquet'])
         .makeOptionMandatory(),
     )
-    .requiredOption('--to <path>', 'output file (jsonl, sqlite) or folder (csv)')
+    .requiredOption('--to <path>', 'output file (jsonl, sqlite) or folder (csv, parquet)')
     .option('--bom', 'CSV only: start each file with a UTF-8 BOM for spreadsheet programs')
+    .option(
+      '--corrections <files...>',
+      "reviewers' corrections.json files (from `juesuan review`) applied to the records before export",
+    )
     .addOption(new Option('--log-level <level>', 'process log level').choices(LOG_LEVELS).default('info'))
-    .action((dir: string, o: { format: 'jsonl' | 'csv' | 'sqlite'; to: string; bom?: boolean; logLevel: string }) => {
-      code = exportCommand(dir, o);
-    });
+    .action(
+      async (
+        dir: string,
+        o: { format: ExportFormat; to: string; bom?: boolean; logLevel: string; corrections?: string[] },
+      ) => {
+        code = await exportCommand(dir, o);
+      },
+    );
 
   program
     .command('check')
