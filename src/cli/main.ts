@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { extractCommand, type ExtractCliOptions } from './extract.js';
 import { mergeCommand, exportCommand, type ExportFormat } from './dataset.js';
 import { checkCommand } from './check.js';
+import { reviewCommand, type ReviewCliOptions } from './review.js';
 import { LOG_LEVELS } from './logger.js';
 import { UsageError } from './usage.js';
 import { packageVersion } from '../batch/version.js';
@@ -171,6 +172,26 @@ export async function main(argv: string[]): Promise<number> {
         code = await exportCommand(dir, o);
       },
     );
+
+  program
+    .command('review')
+    .description(
+      'Build a static review site of an output folder: documents worst first; each table page with every read cell outlined by confidence, flagged cells marked, findings beside it; corrections saved as corrections.json',
+    )
+    .argument('<dir>', 'an extract (or merge) output folder')
+    .requiredOption('--to <site>', 'folder to write the site into (index.html, docs/, assets/)')
+    .option('--only-flagged', 'render only pages with a flagged cell (a smaller site)')
+    .option('--open', 'open index.html in the default browser, where there is one')
+    .option(
+      '--source <dirs...>',
+      "folders to find the inputs in (by file name, checked by sha256) when the manifest's paths do not resolve from here",
+    )
+    .option('--dpi <dpi>', 'page image resolution tried first (lowered to fit --page-kb)', positiveNumber('--dpi'), 96)
+    .option('--page-kb <kb>', 'size budget of one page image (JPEG)', positiveNumber('--page-kb'), 200)
+    .addOption(new Option('--log-level <level>', 'process log level').choices(LOG_LEVELS).default('info'))
+    .action(async (dir: string, o: ReviewCliOptions) => {
+      code = await reviewCommand(dir, o);
+    });
 
   program
     .command('check')

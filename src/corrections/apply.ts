@@ -156,14 +156,34 @@ export function applyCorrections(
     return { record, findings: attachBoxes(record.tables, merged), ...s, applied, already, unmatched };
   }
 
-  const kept = findings.filter(
-    (f) => !RECOMPUTED.has(f.check) && !(f.table && superseded.has(cellKey(f.table, f.row ?? '', f.column ?? ''))),
-  );
-  const recomputed = recheck(out, kept);
-  const all = dedupe([...kept, ...recomputed, ...reviewFindings]);
-  out.confidence = summarizeConfidence(out, all);
-  const s = statusOf(out, all);
-  return { record: out, findings: attachBoxes(out.tables, all), ...s, applied, already, unmatched };
+  const kept = findings.filter((f) => !(f.table && superseded.has(cellKey(f.table, f.row ?? '', f.column ?? ''))));
+  const r = reevaluate(out, [...kept, ...reviewFindings]);
+  return {
+    record: r.record,
+    findings: r.findings,
+    status: r.status,
+    ...(r.reason ? { reason: r.reason } : {}),
+    applied,
+    already,
+    unmatched,
+  };
+}
+
+/**
+ * A record whose values changed after extraction (a correction; a test's deliberate misreading),
+ * checked again: the findings the record alone determines are replaced by a fresh run of those
+ * checks, the others kept in order; the confidence summary, status and finding boxes follow.
+ */
+export function reevaluate(
+  record: DocumentRecord,
+  findings: readonly Finding[],
+): { record: DocumentRecord; findings: Finding[]; status: 'ok' | 'partial'; reason?: string } {
+  const kept = findings.filter((f) => !RECOMPUTED.has(f.check));
+  const reviews = kept.filter((f) => f.stage === 'review');
+  const others = kept.filter((f) => f.stage !== 'review');
+  const all = dedupe([...others, ...recheck(record, others), ...reviews]);
+  const out = { ...record, confidence: summarizeConfidence(record, all) };
+  return { record: out, findings: attachBoxes(out.tables, all), ...statusOf(out, all) };
 }
 
 /** The checks that depend only on the record, as the pipeline runs them, on its (corrected) tables. */
