@@ -15,7 +15,7 @@
     try {
       var raw = window.localStorage.getItem(STORE);
       return raw ? JSON.parse(raw) : [];
-    } catch (e) {
+    } catch {
       return memory.list;
     }
   }
@@ -23,7 +23,7 @@
     memory.list = list;
     try {
       window.localStorage.setItem(STORE, JSON.stringify(list));
-    } catch (e) {
+    } catch {
       /* storage unavailable (private mode): kept in memory until the page closes */
     }
   }
@@ -69,14 +69,14 @@
   var reviewer = document.getElementById('reviewer');
   try {
     reviewer.value = window.localStorage.getItem(REVIEWER) || '';
-  } catch (e) {
+  } catch {
     reviewer.value = memory.reviewer;
   }
   reviewer.addEventListener('change', function () {
     memory.reviewer = reviewer.value;
     try {
       window.localStorage.setItem(REVIEWER, reviewer.value);
-    } catch (e) {
+    } catch {
       /* kept in memory */
     }
   });

@@ -43,7 +43,9 @@ export function loadCorrections(files: readonly string[]): CorrectionSet {
     try {
       json = JSON.parse(readFileSync(file, 'utf8'));
     } catch (err) {
-      throw new Error(`${file}: cannot read corrections (${(err as Error).message.split('\n')[0]})`);
+      throw new Error(`${file}: cannot read corrections (${(err as Error).message.split('\n')[0]})`, {
+        cause: err,
+      });
     }
     const parsed = CorrectionsFile.safeParse(json);
     if (!parsed.success) {

@@ -1,6 +1,5 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBAppender } from '@duckdb/node-api';
 import { tempPathFor } from '../batch/atomic.js';
 import { COLUMNS, datasetRows, type Kind, type OnProblem, type RowOptions, type Value } from './rows.js';
@@ -46,6 +45,8 @@ export async function exportParquet(
 ): Promise<Record<string, number>> {
   mkdirSync(to, { recursive: true });
   const kinds = Object.keys(COLUMNS) as Kind[];
+  // Loaded here, not at import: the native module costs nothing to those who never write Parquet.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const db = await instance.connect();
   const counts: Record<string, number> = {};

@@ -7,7 +7,7 @@ import { CorrectionSet, loadCorrections } from '../../src/corrections/load.js';
 import type { Correction } from '../../src/corrections/schema.js';
 import { FINDING_CODES } from '../../src/findings/codes.js';
 import { DocumentRecord } from '../../src/schema/record.js';
-import { Finding } from '../../src/schema/finding.js';
+import type { Finding } from '../../src/schema/finding.js';
 import { readManifest } from '../../src/batch/manifest.js';
 import { exportJsonl } from '../../src/export/jsonl.js';
 import { tempDir } from '../helpers/build.js';
