@@ -33,7 +33,7 @@ export function parquetType(column: string): 'INTEGER' | 'DOUBLE' | 'VARCHAR' {
 
 /**
  * One Parquet file per table in the folder `to` (documents.parquet, cells.parquet,
- * findings.parquet, facts.parquet; zstd), written through DuckDB's Node API: rows are appended to
+ * findings.parquet, facts.parquet; snappy, the format's default, which every reader has), written through DuckDB's Node API: rows are appended to
  * typed in-memory tables, then each is COPYed to a temp file in `to` and renamed, so a reader never
  * opens a half-written file.
  */
@@ -70,7 +70,7 @@ export async function exportParquet(
       const target = join(to, `${k}.parquet`);
       const tmp = tempPathFor(target);
       temps.push({ tmp, target });
-      await db.run(`COPY ${k} TO '${tmp.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`);
+      await db.run(`COPY ${k} TO '${tmp.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION snappy)`);
     }
   } catch (err) {
     for (const t of temps) rmSync(t.tmp, { force: true });
