@@ -5,6 +5,8 @@
  * lower resolutions, never below a floor where 9 pt print stops being legible. The overlay is laid
  * in percent of the page's size in points, so the image's resolution never moves a box.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { openPdf, type PdfFile } from '../ingest/pdf/pdfjs.js';
 import type { GrayPage } from '../ingest/image.js';
@@ -108,4 +110,26 @@ function toCanvas(g: GrayPage) {
   }
   ctx.putImageData(img, 0, 0);
   return canvas;
+}
+
+/** One document's pages to draw into `dir` as `p<N>.jpg` (plain data: it crosses to a worker thread). */
+export interface RenderJob {
+  bytes: Uint8Array;
+  pages: number[];
+  budget: RenderBudget;
+  dir: string;
+}
+
+export type PageMeta = Omit<PageImage, 'jpeg'> & { bytes: number };
+
+export async function renderToFiles(job: RenderJob): Promise<PageMeta[]> {
+  const out: PageMeta[] = [];
+  if (!job.pages.length) return out;
+  mkdirSync(job.dir, { recursive: true });
+  await renderPages(job.bytes, job.pages, job.budget, (img) => {
+    writeFileSync(join(job.dir, `p${img.page}.jpg`), img.jpeg);
+    const { jpeg, ...meta } = img;
+    out.push({ ...meta, bytes: jpeg.length });
+  });
+  return out;
 }

@@ -9,10 +9,12 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pLimit from 'p-limit';
 import { MANIFEST_FILE, readManifest } from '../batch/manifest.js';
 import { OperationalError } from '../batch/out-dir.js';
 import type { Box } from '../schema/record.js';
-import { DEFAULT_BUDGET, renderPages, type PageImage, type RenderBudget } from './render.js';
+import { DEFAULT_BUDGET, type PageMeta, type RenderBudget } from './render.js';
+import { renderPool } from './render-pool.js';
 import { cellKey, loadReviewDocument, worstFirst, type ReviewCell, type ReviewDocument } from './model.js';
 
 export interface ReviewOptions {
@@ -23,6 +25,8 @@ export interface ReviewOptions {
   sources?: string[];
   /** Where relative manifest paths are resolved (default: the working directory). */
   cwd?: string;
+  /** Documents rendered at once, each in a worker thread (default: the cores; 1 renders in this thread). */
+  concurrency?: number;
   onDocument?: (d: { output: string; pages: number; ms: number; source: string | null }) => void;
 }
 
@@ -65,23 +69,20 @@ export async function buildReviewSite(dir: string, to: string, opts: ReviewOptio
   let imageBytes = 0;
   const missingSources: string[] = [];
   const rendered = new Map<string, number>();
-  for (const d of docs) {
+  const pool = renderPool(opts.concurrency);
+  // Documents render in parallel (one per core); each page is written as soon as it is drawn.
+  const one = async (d: ReviewDocument): Promise<void> => {
     const t1 = Date.now();
     const name = d.entry.output;
     const source = d.record ? findSource(d.entry.path, d.entry.sha256, opts) : null;
     if (d.record && !source) missingSources.push(name);
-    const images: PageImage[] = [];
+    let images: PageMeta[] = [];
     let text: string | null = null;
     if (d.record && source) {
       if (d.record.source.format === 'pdf') {
         const want = opts.onlyFlagged ? d.flaggedPages : d.pages;
-        if (want.length) mkdirSync(join(to, 'docs', name), { recursive: true });
-        // Each page is written as soon as it is rendered; only its size is kept for the HTML.
-        await renderPages(source.bytes, want, budget, (img) => {
-          writeFileSync(join(to, 'docs', name, `p${img.page}.jpg`), img.jpeg);
-          imageBytes += img.jpeg.length;
-          images.push({ ...img, jpeg: Buffer.alloc(0) });
-        });
+        images = await pool.render({ bytes: source.bytes, pages: want, budget, dir: join(to, 'docs', name) });
+        for (const img of images) imageBytes += img.bytes;
       } else {
         text = new TextDecoder().decode(source.bytes);
       }
@@ -92,7 +93,15 @@ export async function buildReviewSite(dir: string, to: string, opts: ReviewOptio
     pages += images.length;
     rendered.set(name, images.length);
     opts.onDocument?.({ output: name, pages: images.length, ms: Date.now() - t1, source: source?.path ?? null });
+  };
+  try {
+    // Only as many documents in hand (their bytes read) as there are renderers.
+    const limit = pLimit(pool.size);
+    await Promise.all(docs.map((d) => limit(() => one(d))));
+  } finally {
+    await pool.close();
   }
+  missingSources.sort();
   const index = indexPage(docs, rendered, opts.onlyFlagged ?? false);
   writeFileSync(join(to, 'index.html'), index);
   bytes += Buffer.byteLength(index) + imageBytes;
@@ -210,7 +219,7 @@ function overlay(c: ReviewCell, w: number, h: number): string {
   return `<div class="${cls}" data-cell="${esc(c.key)}" style="left:${pct(b[1], w)};top:${pct(b[2], h)};width:${pct(b[3] - b[1], w)};height:${pct(b[4] - b[2], h)}" title="${esc(cellTitle(c))}"></div>`;
 }
 
-function pdfPages(d: ReviewDocument, images: PageImage[]): string {
+function pdfPages(d: ReviewDocument, images: PageMeta[]): string {
   const name = d.entry.output;
   return images
     .map((img) => {
@@ -283,7 +292,7 @@ function findingItem(f: ReviewDocument['findings'][number], i: number): string {
 
 function documentPage(
   d: ReviewDocument,
-  images: PageImage[],
+  images: PageMeta[],
   text: string | null,
   sourcePath: string | null,
   onlyFlagged: boolean,
