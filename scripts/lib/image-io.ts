@@ -4,6 +4,11 @@
  */
 import { createCanvas } from '@napi-rs/canvas';
 
+// libjpeg-turbo's SIMD encoder inside @napi-rs/canvas 0.1.100 segfaults on some CPUs (an AMD EPYC
+// with AVX-512 here) for noisy pages, such as the scans made at test time; its portable C path does
+// not. It reads this variable at the first encode, from the process's environment.
+process.env.JSIMD_FORCENONE ??= '1';
+
 function grayCanvas(data: Uint8Array, width: number, height: number) {
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');

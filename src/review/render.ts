@@ -9,6 +9,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { openPdf, type PdfFile } from '../ingest/pdf/pdfjs.js';
+
+// libjpeg-turbo's SIMD encoder inside @napi-rs/canvas 0.1.100 segfaults on some CPUs (an AMD EPYC
+// with AVX-512 here) for noisy pages (a scan); its portable C path does not, at ~12 % more CPU for
+// the site. Read at the first encode from the process's environment, which worker threads share
+// (set here, in the thread that loads this module first, before any page is encoded).
+process.env.JSIMD_FORCENONE ??= '1';
 import type { GrayPage } from '../ingest/image.js';
 
 export interface RenderBudget {
