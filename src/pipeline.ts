@@ -19,8 +19,9 @@ import { runAuditRules } from './checks/audit.js';
 import { docViewFromSegment } from './checks/doc-view.js';
 import { makeContext } from './checks/rule.js';
 import { summarizeConfidence } from './confidence.js';
-import { documentStatus, missingTablesFindings } from './record/status.js';
+import { documentStatus, missingTablesFindings, UNKNOWN_DEPARTMENT } from './record/status.js';
 import { finding } from './findings/catalogue.js';
+import { attachBoxes } from './findings/boxes.js';
 import type { IngestLimits } from './ingest/limits.js';
 
 export interface ExtractOptions {
@@ -57,7 +58,7 @@ export interface DocumentInput {
   bytes: Uint8Array;
 }
 
-export const UNKNOWN_DEPARTMENT = '（未识别）';
+export { UNKNOWN_DEPARTMENT };
 
 export async function extractDocument(
   input: DocumentInput,
@@ -140,7 +141,8 @@ export function fromIngested(
     department: meta.department,
     year: meta.year,
   });
-  return { ...status, record, findings, pages: ir.pageCount };
+  // Findings about a cell carry its box (output contract, "Provenance").
+  return { ...status, record, findings: attachBoxes(record.tables, findings), pages: ir.pageCount };
 }
 
 /** A failed result; `earlier` findings (those gathered before the failure) come first in its log. */

@@ -4,6 +4,11 @@
  */
 import { createCanvas } from '@napi-rs/canvas';
 
+// libjpeg-turbo's SIMD encoder inside @napi-rs/canvas 0.1.100 segfaults on some CPUs (an AMD EPYC
+// with AVX-512 here) for noisy pages, such as the scans made at test time; its portable C path does
+// not. It reads this variable at the first encode, from the process's environment.
+process.env.JSIMD_FORCENONE ??= '1';
+
 function grayCanvas(data: Uint8Array, width: number, height: number) {
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
@@ -23,8 +28,8 @@ export function grayToPng(data: Uint8Array, width: number, height: number): Buff
   return grayCanvas(data, width, height).toBuffer('image/png');
 }
 
-// Synchronous on purpose: the async `encode` of @napi-rs/canvas runs on a thread while nothing holds
-// the temporary canvas, and a collection in between crashed the process (SIGSEGV, 3 runs in 4).
+// Synchronous too: the async `encode` ran on a thread while nothing held the temporary canvas, and
+// that crashed as well (SIGSEGV in 3 runs of 4 here; none once the canvas was held or encoded here).
 export function grayToJpeg(data: Uint8Array, width: number, height: number, quality: number): Buffer {
   return grayCanvas(data, width, height).toBuffer('image/jpeg', quality);
 }

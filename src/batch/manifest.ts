@@ -35,6 +35,8 @@ export const ManifestEntry = z.object({
   record: z.boolean(),
   /** ISO time of the extraction that produced the files. */
   extractedAt: z.string(),
+  /** Digest of the reviewers' corrections applied to the record (`--corrections`); absent when none. */
+  corrections: z.string().optional(),
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
 
@@ -159,8 +161,11 @@ export function isDone(
   sha256: string,
   pipelineVersion: string,
   recordExists: (output: string) => boolean,
+  corrections?: string,
 ): prev is ManifestEntry {
   if (!prev || prev.sha256 !== sha256 || prev.pipelineVersion !== pipelineVersion) return false;
+  // Other corrections for the document (or none where some were applied): its record is redone.
+  if (prev.outcome !== 'failed' && prev.corrections !== corrections) return false;
   if (prev.outcome === 'failed' && isTransient(prev.errorKind)) return false;
   return !prev.record || recordExists(prev.output);
 }

@@ -20,6 +20,8 @@ import { outputFile } from './names.js';
 import { OperationalError, prepareOutDir, writeFailure } from './out-dir.js';
 import { statRefusal } from './read-input.js';
 import type { Shard } from './shard.js';
+import type { CorrectionSet } from '../corrections/load.js';
+import { applyCorrections } from '../corrections/apply.js';
 
 /** A document to process, already named (names are assigned over the whole input set). */
 export interface BatchInput {
@@ -42,6 +44,8 @@ export interface BatchOptions {
   signal?: AbortSignal;
   /** How long to wait for another run's lock on the folder before giving up (default 0). */
   lockWaitMs?: number;
+  /** Reviewers' corrections, applied to each record by its sha256 before it is written. */
+  corrections?: CorrectionSet;
 }
 
 export interface Progress {
@@ -86,6 +90,8 @@ export interface BatchSummary {
   pages: number;
   elapsedMs: number;
   entries: ManifestEntry[];
+  /** Corrections applied in this run, and those whose table/row/column a record lacked. */
+  corrections: { applied: number; unmatched: number };
 }
 
 export function countFindings(findings: readonly Finding[]): FindingCounts {
@@ -160,6 +166,7 @@ async function runLocked(
     pages: 0,
     elapsedMs: 0,
     entries: [],
+    corrections: { applied: 0, unmatched: 0 },
   };
   const limit = pLimit(Math.max(1, options.concurrency));
   let done = 0;
@@ -186,7 +193,11 @@ async function runLocked(
       // The worker reads and hashes the input; when it still hashes to what the manifest has as
       // done, nothing is extracted.
       const unchangedIf =
-        !options.force && prev && isDone(prev, prev.sha256, pipelineVersion, recordExists) ? prev.sha256 : undefined;
+        !options.force &&
+        prev &&
+        isDone(prev, prev.sha256, pipelineVersion, recordExists, options.corrections?.digest(prev.sha256))
+          ? prev.sha256
+          : undefined;
       const r = await deps.executor.run({
         path: input.path,
         file: input.abs,
@@ -240,6 +251,20 @@ async function runLocked(
     sha256: string,
     elapsedMs: number,
   ): Promise<ManifestEntry> => {
+    const digest = result.record ? options.corrections?.digest(result.record.source.sha256) : undefined;
+    if (result.record && digest) {
+      const c = applyCorrections(result.record, result.findings, options.corrections!.for(result.record.source.sha256));
+      const { reason: _old, ...rest } = result;
+      result = {
+        ...rest,
+        status: c.status,
+        record: c.record,
+        findings: c.findings,
+        ...(c.reason ? { reason: c.reason } : {}),
+      };
+      summary.corrections.applied += c.applied;
+      summary.corrections.unmatched += c.unmatched;
+    }
     const findings = countFindings(result.findings);
     let status = result.status;
     let reason = result.reason;
@@ -266,6 +291,7 @@ async function runLocked(
       pages: result.pages,
       record: result.record !== null,
       extractedAt: new Date().toISOString(),
+      ...(digest ? { corrections: digest } : {}),
     };
   };
 

@@ -16,7 +16,7 @@ export function pipelineModuleUrl(): string {
 }
 
 /** Folders of the compiled tree that are batch plumbing, not the pipeline: they don't invalidate records. */
-const NOT_PIPELINE = new Set(['batch', 'cli', 'export']);
+const NOT_PIPELINE = new Set(['batch', 'cli', 'export', 'review']);
 
 /**
  * The version stamped into the manifest and compared for incremental runs:

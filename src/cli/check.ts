@@ -1,13 +1,9 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { recordChecks } from '../checks/record-checks.js';
 import { basename, join } from 'node:path';
 import { DocumentRecord } from '../schema/record.js';
 import { Finding } from '../schema/finding.js';
 import { UsageError } from './usage.js';
-import { gridFromTables } from '../cells/from-tables.js';
-import { instantiate } from '../../parsers/template.js';
-import { templateNamed } from '../../parsers/templates.js';
-import { runIdentityChecks, negativeAmounts } from '../checks/run-checks.js';
-import { runNarrativeRules } from '../checks/narrative.js';
 import { runAuditRules } from '../checks/audit.js';
 import { makeContext } from '../checks/rule.js';
 
@@ -74,14 +70,7 @@ export function loadChecked(recordPath: string): CheckedRecord {
 
 /** The checks that depend only on the record: identities (A/B), negative amounts, narrative (C), audit (E). */
 export function recompute(record: DocumentRecord): Finding[] {
-  const store = gridFromTables(record.tables);
-  const template = templateNamed(record.template);
-  return [
-    ...runIdentityChecks(store, instantiate(template, store), template),
-    ...negativeAmounts(record.tables),
-    ...runNarrativeRules(makeContext(record)),
-    ...runAuditRules(makeContext(record)),
-  ];
+  return [...recordChecks(record), ...runAuditRules(makeContext(record))];
 }
 
 function safeJson(line: string): unknown {

@@ -4,7 +4,11 @@ import { OperationalError, fsProblem } from '../batch/out-dir.js';
 import { exportJsonl } from '../export/jsonl.js';
 import { exportCsv } from '../export/csv.js';
 import { exportSqlite } from '../export/sqlite.js';
+import { exportParquet } from '../export/parquet.js';
+import type { RowOptions } from '../export/rows.js';
+import { loadCorrections, type CorrectionSet } from '../corrections/load.js';
 import { createLogger } from './logger.js';
+import { UsageError } from './usage.js';
 
 /**
  * `juesuan merge`: exit 1 when shards are missing or clash (or a manifest entry had an unsafe
@@ -37,12 +41,22 @@ export async function mergeCommand(
   return r.conflicts.length > 0 || r.missingShards.length > 0 || r.unsafe > 0 ? 1 : 0;
 }
 
-export function exportCommand(
+export type ExportFormat = 'jsonl' | 'csv' | 'sqlite' | 'parquet';
+
+export async function exportCommand(
   dir: string,
-  o: { format: 'jsonl' | 'csv' | 'sqlite'; to: string; bom?: boolean; logLevel: string },
-): number {
+  o: { format: ExportFormat; to: string; bom?: boolean; logLevel: string; corrections?: string[] },
+): Promise<number> {
   const log = createLogger(o.logLevel);
   const t0 = Date.now();
+  let corrections: CorrectionSet | undefined;
+  if (o.corrections?.length) {
+    try {
+      corrections = loadCorrections(o.corrections);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  }
   // A folder a run is writing would export a moment of it: refuse rather than miss documents.
   assertNotLocked(dir);
   try {
@@ -51,15 +65,50 @@ export function exportCommand(
       problems++;
       log.warn({ document, problem }, 'left out of the export');
     };
+    const tally = { applied: 0, already: 0, unmatched: 0, noDocument: 0 };
+    const options: RowOptions = corrections
+      ? {
+          corrections,
+          onCorrected: (document, c) => {
+            tally.applied += c.applied;
+            tally.already += c.already;
+            tally.unmatched += c.unmatched;
+            if (c.unmatched)
+              log.warn(
+                { document, unmatched: c.unmatched },
+                'corrections not applied: row or column not in the record (see its findings)',
+              );
+          },
+          onOrphan: (c) => {
+            tally.noDocument++;
+            log.warn(
+              { sha256: c.sha256, document: c.document, table: c.table, row: c.row, column: c.column, value: c.value },
+              'correction not applied: its document is not in this folder (or has no valid record)',
+            );
+          },
+        }
+      : {};
     const counts =
       o.format === 'jsonl'
-        ? exportJsonl(dir, o.to, onProblem)
+        ? exportJsonl(dir, o.to, onProblem, options)
         : o.format === 'csv'
-          ? exportCsv(dir, o.to, o.bom ?? false, onProblem)
-          : exportSqlite(dir, o.to, onProblem);
+          ? exportCsv(dir, o.to, o.bom ?? false, onProblem, options)
+          : o.format === 'sqlite'
+            ? exportSqlite(dir, o.to, onProblem, options)
+            : await exportParquet(dir, o.to, onProblem, options);
     log.info(
-      { ...counts, problems, to: o.to, format: o.format, elapsedMs: Date.now() - t0 },
-      `exported ${counts.documents} documents, ${counts.cells} cells`,
+      {
+        ...counts,
+        problems,
+        ...(corrections ? { corrections: tally } : {}),
+        to: o.to,
+        format: o.format,
+        elapsedMs: Date.now() - t0,
+      },
+      `exported ${counts.documents} documents, ${counts.cells} cells` +
+        (corrections
+          ? `; corrections: ${tally.applied} applied, ${tally.already} already in the records, ${tally.unmatched} unmatched, ${tally.noDocument} for documents not here`
+          : ''),
     );
     return problems > 0 ? 1 : 0;
   } catch (err) {

@@ -9,6 +9,7 @@ import { pipelineModuleUrl, pipelineVersion } from '../batch/version.js';
 import { createLogger } from './logger.js';
 import { UsageError } from './usage.js';
 import { MB, type IngestLimits } from '../ingest/limits.js';
+import { loadCorrections, type CorrectionSet } from '../corrections/load.js';
 
 export interface ExtractCliOptions {
   out: string;
@@ -27,6 +28,7 @@ export interface ExtractCliOptions {
   maxImageMpx: number;
   maxPageArea: number;
   wait: number;
+  corrections?: string[];
 }
 
 /**
@@ -47,6 +49,15 @@ export async function extractCommand(args: string[], o: ExtractCliOptions): Prom
     throw new UsageError((err as Error).message);
   }
   if (files.length === 0) throw new UsageError(`no *.txt or *.pdf inputs in ${args.join(' ')}`);
+
+  let corrections: CorrectionSet | undefined;
+  if (o.corrections?.length) {
+    try {
+      corrections = loadCorrections(o.corrections);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  }
 
   const log = createLogger(o.logLevel);
   const limits: IngestLimits = {
@@ -119,6 +130,7 @@ export async function extractCommand(args: string[], o: ExtractCliOptions): Prom
         ...(shard ? { shard } : {}),
         signal: ac.signal,
         lockWaitMs: o.wait * 1000,
+        ...(corrections ? { corrections } : {}),
       },
       { executor, log, onStart, onProgress: (p) => bar.update(p) },
     );
@@ -138,10 +150,38 @@ export async function extractCommand(args: string[], o: ExtractCliOptions): Prom
       `${notStarted ? `, ${notStarted} not started` : ''}; findings ${findings.info} info / ${findings.warn} warn / ` +
       `${findings.error} error; ${(elapsedMs / 1000).toFixed(1)} s`,
   );
+  if (corrections) reportCorrections(corrections, summary, log);
   if (summary.writeError) {
     process.stderr.write(`juesuan: ${summary.writeError.message}\n`);
     return summary.writeError.exitCode;
   }
   if (signalName) return signalName === 'SIGINT' ? 130 : 143;
   return failed > 0 || skippedFailed > 0 ? 1 : 0;
+}
+
+/**
+ * Corrections are never dropped silently: those for a document that is not among this run's inputs
+ * (or that has no record) are named here; those whose row or column a record lacks are in its log.
+ */
+function reportCorrections(
+  corrections: CorrectionSet,
+  summary: Awaited<ReturnType<typeof runBatch>>,
+  log: ReturnType<typeof createLogger>,
+): void {
+  const withRecord = new Set(summary.entries.filter((e) => e.record).map((e) => e.sha256));
+  let orphans = 0;
+  for (const [sha256, list] of corrections.byDocument) {
+    if (withRecord.has(sha256)) continue;
+    for (const c of list) {
+      orphans++;
+      log.warn(
+        { sha256, document: c.document, table: c.table, row: c.row, column: c.column, value: c.value },
+        'correction not applied: its document is not among the inputs (or has no record)',
+      );
+    }
+  }
+  log.info(
+    { ...summary.corrections, noDocument: orphans, given: corrections.size },
+    `corrections: ${summary.corrections.applied} applied, ${summary.corrections.unmatched} unmatched (in the logs), ${orphans} for documents not in this run`,
+  );
 }

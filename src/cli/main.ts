@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { extractCommand, type ExtractCliOptions } from './extract.js';
-import { mergeCommand, exportCommand } from './dataset.js';
+import { mergeCommand, exportCommand, type ExportFormat } from './dataset.js';
 import { checkCommand } from './check.js';
+import { reviewCommand, type ReviewCliOptions } from './review.js';
 import { LOG_LEVELS } from './logger.js';
 import { UsageError } from './usage.js';
 import { packageVersion } from '../batch/version.js';
@@ -120,6 +121,10 @@ export async function main(argv: string[]): Promise<number> {
       new Option('--log-level <level>', 'process log level (pino JSON on stderr)').choices(LOG_LEVELS).default('info'),
     )
     .option('--no-progress', 'no progress bar even on a terminal')
+    .option(
+      '--corrections <files...>',
+      "reviewers' corrections.json files (from `juesuan review`): applied by document sha256 and cell key; put last",
+    )
     .action(async (inputs: string[], o: ExtractCliOptions) => {
       code = await extractCommand(inputs, o);
     });
@@ -147,16 +152,45 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(
       new Option(
         '--format <format>',
-        'jsonl: one file, one object per line with "kind"; csv: a folder of four files; sqlite: one database',
+        'jsonl: one file, one object per line with "kind"; csv: a folder of four files; sqlite: one database; parquet: a folder of four files',
       )
-        .choices(['jsonl', 'csv', 'sqlite'])
+        .choices(['jsonl', 'csv', 'sqlite', 'parquet'])
         .makeOptionMandatory(),
     )
-    .requiredOption('--to <path>', 'output file (jsonl, sqlite) or folder (csv)')
+    .requiredOption('--to <path>', 'output file (jsonl, sqlite) or folder (csv, parquet)')
     .option('--bom', 'CSV only: start each file with a UTF-8 BOM for spreadsheet programs')
+    .option(
+      '--corrections <files...>',
+      "reviewers' corrections.json files (from `juesuan review`) applied to the records before export",
+    )
     .addOption(new Option('--log-level <level>', 'process log level').choices(LOG_LEVELS).default('info'))
-    .action((dir: string, o: { format: 'jsonl' | 'csv' | 'sqlite'; to: string; bom?: boolean; logLevel: string }) => {
-      code = exportCommand(dir, o);
+    .action(
+      async (
+        dir: string,
+        o: { format: ExportFormat; to: string; bom?: boolean; logLevel: string; corrections?: string[] },
+      ) => {
+        code = await exportCommand(dir, o);
+      },
+    );
+
+  program
+    .command('review')
+    .description(
+      'Build a static review site of an output folder: documents worst first; each table page with every read cell outlined by confidence, flagged cells marked, findings beside it; corrections saved as corrections.json',
+    )
+    .argument('<dir>', 'an extract (or merge) output folder')
+    .requiredOption('--to <site>', 'folder to write the site into (index.html, docs/, assets/)')
+    .option('--only-flagged', 'render only pages with a flagged cell (a smaller site)')
+    .option('--open', 'open index.html in the default browser, where there is one')
+    .option(
+      '--source <dirs...>',
+      "folders to find the inputs in (by file name, checked by sha256) when the manifest's paths do not resolve from here",
+    )
+    .option('--dpi <dpi>', 'page image resolution tried first (lowered to fit --page-kb)', positiveNumber('--dpi'), 96)
+    .option('--page-kb <kb>', 'size budget of one page image (JPEG)', positiveNumber('--page-kb'), 200)
+    .addOption(new Option('--log-level <level>', 'process log level').choices(LOG_LEVELS).default('info'))
+    .action(async (dir: string, o: ReviewCliOptions) => {
+      code = await reviewCommand(dir, o);
     });
 
   program

@@ -2,13 +2,19 @@ import { mkdirSync, openSync, writeSync, closeSync, renameSync, rmSync } from 'n
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { tempPathFor } from '../batch/atomic.js';
-import { COLUMNS, datasetRows, type Kind, type OnProblem } from './rows.js';
+import { COLUMNS, datasetRows, type Kind, type OnProblem, type RowOptions } from './rows.js';
 
 /**
  * One CSV per table in the folder `to` (documents.csv, cells.csv, findings.csv, facts.csv), each
  * with a header. `bom` prepends U+FEFF so spreadsheet programs read the Chinese text as UTF-8.
  */
-export function exportCsv(dir: string, to: string, bom: boolean, onProblem?: OnProblem): Record<string, number> {
+export function exportCsv(
+  dir: string,
+  to: string,
+  bom: boolean,
+  onProblem?: OnProblem,
+  options?: RowOptions,
+): Record<string, number> {
   mkdirSync(to, { recursive: true });
   const kinds = Object.keys(COLUMNS) as Kind[];
   const files = new Map(
@@ -21,7 +27,7 @@ export function exportCsv(dir: string, to: string, bom: boolean, onProblem?: OnP
     }),
   );
   try {
-    for (const { kind, row } of datasetRows(dir, onProblem)) {
+    for (const { kind, row } of datasetRows(dir, onProblem, options)) {
       const f = files.get(kind)!;
       const cells = COLUMNS[kind].map((c) => (row as Record<string, unknown>)[c] ?? '');
       writeSync(f.fd, stringify([cells]));

@@ -1,7 +1,7 @@
 import { renameSync, existsSync, unlinkSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { tempPathFor } from '../batch/atomic.js';
-import { COLUMNS, datasetRows, type Kind, type OnProblem } from './rows.js';
+import { COLUMNS, datasetRows, type Kind, type OnProblem, type RowOptions } from './rows.js';
 
 /** Column types; everything not listed is TEXT (money included: decimal strings, never REAL). */
 const INTEGER = new Set(['pages', 'year', 'tables', 'info', 'warn', 'error', 'line', 'column_no', 'page', 'part']);
@@ -12,7 +12,12 @@ const REAL = new Set(['confidence']);
  * need: cells by (year, department, table_id, code). Built in a temp file and renamed, so a
  * reader never opens a half-built database.
  */
-export function exportSqlite(dir: string, to: string, onProblem?: OnProblem): Record<string, number> {
+export function exportSqlite(
+  dir: string,
+  to: string,
+  onProblem?: OnProblem,
+  options?: RowOptions,
+): Record<string, number> {
   const tmp = tempPathFor(to);
   const db = new Database(tmp);
   const counts: Record<string, number> = {};
@@ -27,7 +32,7 @@ export function exportSqlite(dir: string, to: string, onProblem?: OnProblem): Re
       counts[k] = 0;
     }
     const load = db.transaction(() => {
-      for (const { kind, row } of datasetRows(dir, onProblem)) {
+      for (const { kind, row } of datasetRows(dir, onProblem, options)) {
         inserts.get(kind)!.run(row);
         counts[kind]!++;
       }

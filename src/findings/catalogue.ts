@@ -233,6 +233,27 @@ export const CATALOGUE = {
     (p) =>
       `${at(p)}“${p.value}”：置信度 ${p.before} → ${p.after}，${p.failing.length ? `参与不成立的勾稽关系（${p.failing.join(', ')}）` : '按所读；确认它的勾稽关系少于两个'}`,
   ),
+  // review: corrections a person made on the review page (src/corrections)
+  'review.corrected': entry<
+    Cell & { was: string | null; value: string; by?: string; at?: string; superseded: string[] }
+  >(
+    'review',
+    'info',
+    (p) =>
+      `${at(p)}：人工${p.was === p.value ? '确认' : '更正'}${p.was === p.value ? `“${p.value}”` : `“${p.was ?? '（空白）'}”→“${p.value}”`}${p.by || p.at ? `（${[p.by, p.at].filter(Boolean).join('，')}）` : ''}${p.superseded.length ? `；取代此前的发现：${p.superseded.join(', ')}` : ''}`,
+  ),
+  'review.correction-unmatched': entry<Cell & { value: string; why: 'table' | 'row' | 'column' }>(
+    'review',
+    'warn',
+    (p) =>
+      `${at(p)}：人工更正“${p.value}”未采用——${p.why === 'table' ? `记录中没有公开${p.table}表` : p.why === 'row' ? `公开${p.table}表中已没有 ${p.row} 这一行` : `公开${p.table}表没有栏${p.col}`}（重新提取后行或表已变化？请复核）`,
+  ),
+  'review.correction-conflict': entry<Cell & { values: string[]; kept: string }>(
+    'review',
+    'warn',
+    (p) =>
+      `${at(p)}：同一单元格有 ${p.values.length} 条不同的人工更正（${p.values.join(' / ')}）；采用最后一条“${p.kept}”`,
+  ),
 } as const;
 
 export type CatalogueCode = keyof typeof CATALOGUE;

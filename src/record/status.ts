@@ -9,6 +9,9 @@ import type { TableId } from '../schema/record.js';
 import { tableIds, type Template } from '../../parsers/template.js';
 import { finding } from '../findings/catalogue.js';
 
+/** The department recorded when none could be read (the contract needs one; the record is then partial). */
+export const UNKNOWN_DEPARTMENT = '（未识别）';
+
 export interface StatusInput {
   template: Template;
   present: ReadonlySet<string>;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { Box } from './record.js';
 
 /** One line of the extraction-confidence log (output-contract.md, "Confidence log"). */
-export const Stage = z.enum(['ingest', 'ocr', 'normalize', 'segment', 'table', 'check']);
+/** `review`: a person's correction applied to the record (`juesuan extract/export --corrections`). */
+export const Stage = z.enum(['ingest', 'ocr', 'normalize', 'segment', 'table', 'check', 'review']);
 export type Stage = z.infer<typeof Stage>;
 
 export const Level = z.enum(['info', 'warn', 'error']);
@@ -16,6 +18,8 @@ export const Finding = z.object({
   row: z.string().optional(),
   column: z.string().optional(),
   page: z.number().int().optional(),
+  /** Where the cell the finding is about was printed: the record's box of that cell (`Row.boxes`). */
+  box: Box.optional(),
   message: z.string(),
   expected: z.string().optional(),
   actual: z.string().optional(),

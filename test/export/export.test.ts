@@ -9,6 +9,9 @@ import { inProcessExecutor, type ExtractFn } from '../../src/batch/executor.js';
 import { exportCsv } from '../../src/export/csv.js';
 import { exportJsonl } from '../../src/export/jsonl.js';
 import { exportSqlite } from '../../src/export/sqlite.js';
+import { exportParquet } from '../../src/export/parquet.js';
+import { COLUMNS } from '../../src/export/rows.js';
+import { DuckDBInstance } from '@duckdb/node-api';
 // @ts-expect-error plain JS fixture without types
 import { extractDocument as fake } from '../fixtures/fake-pipeline.mjs';
 import { tempDir } from '../helpers/build.js';
@@ -109,6 +112,44 @@ describe('export', () => {
       expect((db.prepare('SELECT count(*) AS n FROM findings').get() as { n: number }).n).toBe(3);
     } finally {
       db.close();
+    }
+  });
+
+  it('parquet: four typed files DuckDB reads, money as the exact printed string', async () => {
+    const to = tempDir('pq');
+    const counts = await exportParquet(out, to);
+    expect(counts).toEqual({ documents: 3, cells: 3, findings: 3, facts: 2 });
+    expect(readdirSync(to).sort()).toEqual(['cells.parquet', 'documents.parquet', 'facts.parquet', 'findings.parquet']);
+    const instance = await DuckDBInstance.create(':memory:');
+    const db = await instance.connect();
+    try {
+      const read = async (sql: string) => (await db.runAndReadAll(sql)).getRowObjectsJson();
+      const file = (k: string) => `'${join(to, `${k}.parquet`)}'`;
+      for (const k of Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]) {
+        const cols = await read(`DESCRIBE SELECT * FROM ${file(k)}`);
+        expect(cols.map((c) => c.column_name)).toEqual([...COLUMNS[k]]);
+      }
+      const types = Object.fromEntries(
+        (await read(`DESCRIBE SELECT * FROM ${file('cells')}`)).map((c) => [c.column_name, c.column_type]),
+      );
+      expect(types).toMatchObject({ year: 'INTEGER', column_no: 'INTEGER', confidence: 'DOUBLE', value: 'VARCHAR' });
+      const cells = await read(
+        `SELECT department, year, value, CAST(value AS DECIMAL(18,2)) AS amount FROM ${file('cells')}`,
+      );
+      expect(cells.map((c) => [c.department, c.year, c.value, c.amount])).toEqual([
+        ['甲局', 2024, '1200.50', '1200.50'],
+        ['甲局', 2024, '0.00', '0.00'],
+        ['乙局', 2023, '7.10', '7.10'],
+      ]);
+      const docs = await read(`SELECT document, status, tables FROM ${file('documents')} ORDER BY document`);
+      expect(docs.map((d) => [d.document, d.status, d.tables])).toEqual([
+        ['a', 'ok', 1],
+        ['b', 'ok', 1],
+        ['c', 'failed', 0],
+      ]);
+    } finally {
+      db.closeSync();
+      instance.closeSync();
     }
   });
 });

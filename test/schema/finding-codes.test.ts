@@ -21,7 +21,7 @@ describe('finding codes', () => {
   it('the catalogue gives each code one stage, level and a Chinese message', () => {
     for (const [code, e] of Object.entries(CATALOGUE)) {
       expect(code).toMatch(/^[a-z]+\.[a-z0-9-]+$/);
-      expect(['ingest', 'ocr', 'normalize', 'segment', 'table', 'check']).toContain(e.stage);
+      expect(['ingest', 'ocr', 'normalize', 'segment', 'table', 'check', 'review']).toContain(e.stage);
       expect(['info', 'warn', 'error']).toContain(e.level);
     }
   });
