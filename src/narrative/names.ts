@@ -3,6 +3,8 @@
  * the record recognises them; measures hang off an indicator with a dot.
  */
 
+import { specOf } from '../../parsers/tables.js';
+
 /** Suffixes attached to an indicator's name. */
 export const SHARE = '.占比';
 export const CHANGE = '.比上年增减';
@@ -103,18 +105,14 @@ export const PROCUREMENT = {
   servicesSmeShare: '服务采购授予中小企业占比',
 } as const;
 
-/** Vehicles of 八、国有资产 with their T10 行次 (L1 is the total). */
-export const VEHICLES = [
-  ['车辆数合计', 1],
-  ['副部（省）级及以上领导用车', 2],
-  ['主要负责人用车', 3],
-  ['机要通信用车', 4],
-  ['应急保障用车', 5],
-  ['执法执勤用车', 6],
-  ['特种专业技术用车', 7],
-  ['离退休干部服务用车', 8],
-  ['其他用车', 9],
-] as const;
+/**
+ * Vehicles of 八、国有资产 with their T10 行次 (L1 is the total): the fact names are 公开10表's own
+ * labels, taken from the template so the list is written once.
+ */
+const T10_LABELS = specOf('10').labels ?? {};
+export const VEHICLES: ReadonlyArray<readonly [name: string, line: number]> = [1, 2, 3, 4, 5, 6, 7, 8, 9].map(
+  (line) => [T10_LABELS[line]!, line] as const,
+);
 export const EQUIPMENT = '单价100万元以上设备';
 
 /** 第一部分 staff figures (C17). */
