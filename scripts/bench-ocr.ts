@@ -22,7 +22,7 @@ const opt = (name: string) => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 };
 const report =
-  process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : '../shared/realworld/putuo-social-2024.pdf';
+  process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'samples/realworld/putuo-social-2024.pdf';
 const dpi = Number(opt('--dpi') ?? DEFAULT_DPI);
 const scanFile = opt('--scan');
 const pages = (opt('--pages') ?? (scanFile ? '1,2,3' : '5,8,13')).split(',').map(Number);

@@ -4,7 +4,7 @@
  * rasterized by scripts/make-scans.ts; the same pages cut from the native PDF (pdf-lib, in memory)
  * go through the same pipeline, and every table cell is compared by key. Runs offline.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,7 +32,7 @@ async function nativePages(pages: number[]): Promise<Uint8Array> {
   return out.save();
 }
 
-describe.runIf(existsSync(NATIVE))('OCR accuracy against the native text layer', () => {
+describe('OCR accuracy against the native text layer', () => {
   const scores = new Map<string, { score: CellScore; ocr: DocumentResult }>();
   beforeAll(async () => {
     for (const s of SAMPLES) {
