@@ -8,6 +8,7 @@ import type { Line, Ruling, Run } from '../../ir/types.js';
 import type { PdfGlyph } from './operators.js';
 import { findLattices } from '../../grid/lattice.js';
 import { inCell, latticeLines, type CellText } from '../../grid/grid-lines.js';
+import { dropOverprints } from './overprint.js';
 
 /** A positioned piece of text: a glyph from the pdfjs adapter, or a hand-built item in tests (no operation). */
 export type TextItem = Omit<PdfGlyph, 'op'> & { op?: number };
@@ -247,7 +248,7 @@ function cellText(items: TextItem[]): CellText {
  * band's centre), the same convention OCR lines use, so a table reader can compare both.
  */
 export function buildLines(glyphs: TextItem[], rulings: Ruling[], page: number): Line[] {
-  const items = foldSpaces(glyphs);
+  const items = foldSpaces(dropOverprints(glyphs));
   const vertical = rulings.filter((r) => r.axis === 'v');
   const lines: Line[] = [];
   const taken = new Set<TextItem>();
