@@ -54,6 +54,10 @@ async function renderNative(
       writeFileSync(`${base}.html`, toHtml(doc));
       run.chromium(`${base}.html`, out);
       break;
+    case 'wkhtmltopdf':
+      writeFileSync(`${base}.html`, toHtml(doc));
+      run.wkhtmltopdf(`${base}.html`, out);
+      break;
     case 'reportlab':
       writeFileSync(`${base}.json`, JSON.stringify(doc));
       run.reportlab(`${base}.json`, out);

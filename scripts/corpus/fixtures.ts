@@ -7,7 +7,7 @@
 import type { LayoutOptions } from './model.js';
 import type { PdfFacts } from './inspect.js';
 
-export type Native = 'lo-writer' | 'lo-calc' | 'chromium' | 'reportlab' | 'pdfkit';
+export type Native = 'lo-writer' | 'lo-calc' | 'chromium' | 'wkhtmltopdf' | 'reportlab' | 'pdfkit';
 export type Rewriter = 'gs' | 'cairo' | 'mutool';
 
 export interface NativeFixture {
@@ -114,6 +114,20 @@ export const FIXTURES: Fixture[] = [
     producer: 'chromium',
     variant: 'split',
     options: { font: WQY, fontSize: 12, codes: 'split-every', thousands: true },
+  },
+  // wkhtmltopdf (Qt WebKit, Qt's own PDF writer) prints the same HTML: whole CID TrueType fonts, and
+  // a bold face the font lacks (WenQuanYi) faked by showing every heading glyph twice, 0.3 pt apart.
+  {
+    seed: '003',
+    producer: 'wkhtmltopdf',
+    variant: 'fakebold',
+    options: { font: WQY, grouped: true, thousands: true },
+  },
+  {
+    seed: '001',
+    producer: 'wkhtmltopdf',
+    variant: 'wrapped',
+    options: { font: NOTO_SANS, codes: 'split-change', wrap: true },
   },
   // ReportLab: STSong-Light is referenced, not embedded; wqy/ukai are embedded subsets. GRID rules are stroked.
   { seed: '000', producer: 'reportlab', variant: 'stsong', options: { font: 'STSong-Light', footer: true } },

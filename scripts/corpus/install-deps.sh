@@ -2,7 +2,7 @@
 # Debian packages the corpus generator uses (generation only: no test needs them).
 # Idempotent: installs only what is missing.
 set -euo pipefail
-PKGS=(libreoffice-writer libreoffice-calc chromium ghostscript poppler-utils mupdf-tools
+PKGS=(libreoffice-writer libreoffice-calc chromium wkhtmltopdf ghostscript poppler-utils mupdf-tools
       python3-reportlab fonts-noto-cjk fonts-wqy-zenhei fonts-arphic-ukai fonts-arphic-uming)
 missing=()
 for p in "${PKGS[@]}"; do

@@ -44,6 +44,11 @@ export function chromium(htmlPath: string, outPdf: string): void {
   }
 }
 
+/** wkhtmltopdf: Qt WebKit's layout and Qt's PDF writer (a second browser engine, not Chromium's Skia). */
+export function wkhtmltopdf(htmlPath: string, outPdf: string): void {
+  run('wkhtmltopdf', ['--quiet', '--enable-local-file-access', path.resolve(htmlPath), outPdf]);
+}
+
 let loProfile: string | null = null;
 
 /**

@@ -93,7 +93,7 @@ function truthCells(stem) {
 }
 
 /** Producer ids of scripts/corpus/fixtures.ts (the first part of a fixture's tag). */
-const PRODUCERS = ['lo-writer', 'lo-calc', 'chromium', 'reportlab', 'pdfkit', 'gs', 'cairo', 'mutool'];
+const PRODUCERS = ['lo-writer', 'lo-calc', 'chromium', 'wkhtmltopdf', 'reportlab', 'pdfkit', 'gs', 'cairo', 'mutool'];
 
 const rows = [];
 for (const e of entries) {
