@@ -13,6 +13,7 @@ import { latticeLines, type CellText } from '../../grid/grid-lines.js';
 import { deskew } from './deskew.js';
 import { binarizeNearPaper, enlarge2, recognizeStacked, type Box } from './ocr-stack.js';
 import { foldOcrPunctuation } from './ocr-punctuation.js';
+import { mendSeparators } from './ocr-number.js';
 import { detectRules, eraseRules, gridOptionsFor, inkBox, type Gray, type PixelRule } from './grid.js';
 import type { OcrPool, OcrWord } from './ocr.js';
 import type { GrayPage } from '../image.js';
@@ -193,12 +194,12 @@ async function readCells(
     }),
   ]);
   again.forEach((i, k) => {
-    reads[i] = tidyNumber(chooseReading(reads[i], [cellPiece(flat[k]!), cellPiece(enlarged[k]!)]));
+    reads[i] = chooseReading(reads[i], [cellPiece(flat[k]!), cellPiece(enlarged[k]!)]);
   });
 
   const out = new Map<LatticeCell, Piece[]>();
   jobs.forEach((j, i) => {
-    const read = reads[i];
+    const read = tidyNumber(reads[i]);
     if (read) out.set(j.cell, read.lines);
   });
   return out;
@@ -262,20 +263,15 @@ function chooseReading(open: CellRead | undefined, again: (CellRead | undefined)
   return numbers.length === 1 && surest === open ? open : asNumber(surest, Math.min(surest.conf, DISAGREEMENT_CONF));
 }
 
-const WELL_FORMED = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
-
 /**
- * A number read with a stray separator ("1,.089.69": a speck between the comma and the digits)
- * whose separators can be put right in one way only: the comma stands, a point next to it is
- * dropped, and the result is kept below the confidence of a sure reading for the identities to
- * judge.
+ * A number read with misplaced separators (ocr-number.ts) is put right, and kept below the
+ * confidence of a sure reading for the identities to judge.
  */
 function tidyNumber(read: CellRead | undefined): CellRead | undefined {
   if (!read) return read;
   const text = read.text.replace(/\s/g, '');
-  if (!isNumeric(text) || WELL_FORMED.test(text)) return read;
-  const tidy = text.replace(/,\.|\.,/g, ',');
-  if (!WELL_FORMED.test(tidy)) return read;
+  const tidy = isNumeric(text) ? mendSeparators(text) : undefined;
+  if (tidy === undefined) return read;
   const conf = Math.min(read.conf, DISAGREEMENT_CONF);
   const { lines: _lines, ...piece } = read;
   return { ...piece, text: tidy, conf, lines: [{ ...piece, text: tidy, conf }] };
