@@ -63,21 +63,26 @@ export function findAnchors(lines: Line[], maxLines = 40): { anchors: Map<number
 }
 
 /**
- * An OCR'd 栏次 row whose column number was misread ("1" as "工", "4" as "人", below 0.5): a
- * doubtful one- or two-glyph cell between the numbers n − 1 and n + 1 is n, and one right after a
- * 栏次 word before the number 2 is 1. A number is inferred only where both sides pin it down.
+ * An OCR'd 栏次 row whose column number was misread ("1" as "工", "4" as "人" below 0.5, or "4" as
+ * "1" at any confidence): a one- or two-glyph cell between the numbers n − 1 and n + 1 is n, and
+ * one right after a 栏次 word before the number 2 is 1. A number is inferred only where both sides
+ * pin it down; a number read as another number is put right only on a line that says 栏次, since a
+ * data row may print any counts.
  */
 function misreadColumnNumbers(runs: Run[]): Run[] {
   const out = [...runs];
   const isInt = (r: Run | undefined) => r !== undefined && classify(r.text) === 'int';
+  const columnRow = runs.some((r) => /栏次/.test(squash(r.text)));
   for (let i = 1; i < out.length; i++) {
     const r = out[i]!;
-    if (r.origin !== 'ocr' || r.conf >= 0.5 || squash(r.text).length > 2 || isInt(r)) continue;
+    if (r.origin !== 'ocr' || squash(r.text).length > 2) continue;
+    const doubtful = isInt(r) ? columnRow : r.conf < 0.5;
+    if (!doubtful) continue;
     const prev = out[i - 1]!;
     const next = out.slice(i + 1).find(isInt);
     if (isInt(prev) && isInt(out[i + 1]) && Number(out[i + 1]!.text) - Number(prev.text) === 2) {
       out[i] = { ...r, text: String(Number(prev.text) + 1) };
-    } else if (/栏次/.test(squash(prev.text)) && next?.text.trim() === '2') {
+    } else if (!isInt(r) && /栏次/.test(squash(prev.text)) && next?.text.trim() === '2') {
       out[i] = { ...r, text: '1' };
     }
   }

@@ -105,6 +105,21 @@ describe('findAnchors', () => {
       expect(list(head.anchors)?.map(([no]) => no)).toEqual([1, 2, 3]);
     });
 
+    it('puts right a number read as another between n − 1 and n + 1, on a 栏次 row only', () => {
+      // 04's 栏次 row as OCR read a Calc scan: "4" as "1" at 0.75.
+      const cells: [number, string, number][] = [
+        [40, '栏次', 0.92],
+        [335, '2', 0.97],
+        [415, '3', 0.97],
+        [495, '1', 0.75],
+        [575, '5', 0.97],
+      ];
+      const two = findAnchors([ocrRow([[20, '栏次', 0.8], [200, '1', 0.96], ...cells])]);
+      expect(list(two!.anchors)?.map(([no]) => no)).toEqual([1, 2, 3, 4, 5]);
+      // A data row's counts are what they are: no 栏次 word, no correction, no header.
+      expect(findAnchors([ocrRow([[200, '1', 0.96], ...cells.slice(1)])])).toBeNull();
+    });
+
     it('does not infer a number from a glyph read surely', () => {
       const row = ocrRow([
         [40, '栏次', 0.95],
