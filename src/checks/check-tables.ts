@@ -2,7 +2,7 @@
  * The check stage over the cell grid: OCR'd numbers repaired where exactly one reading explains the
  * identities and every remaining doubt flagged (before the identity checks, so their findings
  * describe the repaired cells), every identity evaluated, negative amounts found, cells empty
- * against their column's pattern and every row of a failing identity named (nothing wrong or
+ * against their column's pattern, template rows not read, and every row of a failing identity named (nothing wrong or
  * missing stays silent), and each cell's confidence adjusted by the identities it takes part in.
  * Each step returns edits to the grid and findings; the grid is changed here only.
  */
@@ -15,6 +15,7 @@ import { flagOcrDoubts } from './ocr-flags.js';
 import { repairOcrCells } from './repair.js';
 import { negativeAmounts, runIdentityChecks } from './run-checks.js';
 import { missingPrintedCells } from './printed-pattern.js';
+import { absentTemplateRows } from './absent-rows.js';
 import { flagSuspectRows } from './suspect-rows.js';
 
 export function checkTables({ template, grid, identities, findings: read }: ExtractedTables): {
@@ -31,7 +32,7 @@ export function checkTables({ template, grid, identities, findings: read }: Extr
   const tables = toTables(grid);
   findings.push(...negativeAmounts(tables));
   const ocrTables = new Set([...grid.entries()].filter((e) => e.cell.origin === 'ocr').map((e) => e.table));
-  findings.push(...missingPrintedCells(tables, ocrTables));
+  findings.push(...missingPrintedCells(tables, ocrTables), ...absentTemplateRows(tables, template));
   findings.push(...flagSuspectRows(grid, identities, findings));
   // Evidence from the identities adjusts each cell's confidence (README "Confidence").
   const adjusted = confidenceFromIdentities(grid, identities, findings);

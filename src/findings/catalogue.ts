@@ -108,6 +108,12 @@ export const CATALOGUE = {
         ? `公开${table}表：未印行次；“${label}”按其标签取为行次 ${line}`
         : `公开${table}表：标签为“${label}”的行，行次读作 ${read}，模板行次为 ${line}；取为 ${line}`,
   ),
+  'table.rows-missing': entry<{ table: string; lines: number[]; of: number }>(
+    'table',
+    'warn',
+    ({ table, lines, of }) =>
+      `公开${table}表：模板的 ${of} 个行次中有 ${lines.length} 个未读出（行次 ${lines.join('、')}）；它们印有的数值缺失，本表其他空白单元格也可能是漏读`,
+  ),
   'table.label-missing': entry<{ table: string; line: number; want: string }>(
     'table',
     'info',
