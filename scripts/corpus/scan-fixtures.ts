@@ -21,8 +21,17 @@ const SCAN_DPI = 200;
 const JPEG_QUALITY = 75;
 const NOISE_SIGMA = 6;
 
-/** Fixtures scanned by default: two producers (LibreOffice Writer, Chromium), bordered tables. */
-export const SCAN_FIXTURES = ['001_601db7814e7d3dfd.lo-writer-split3.pdf', '000_d920656d4c30e573.chromium-wrapped.pdf'];
+/**
+ * Fixtures scanned by default: four producers, bordered tables — Writer with split codes, Chromium
+ * with wrapped names, Calc (the departments' usual table tool) with wrapped names, and wkhtmltopdf
+ * with thousands separators (which OCR reads as points: 2.693.88).
+ */
+export const SCAN_FIXTURES = [
+  '001_601db7814e7d3dfd.lo-writer-split3.pdf',
+  '000_d920656d4c30e573.chromium-wrapped.pdf',
+  '004_bcb08b1b25316800.lo-calc-wrapped.pdf',
+  '003_a3f56a15a6024790.wkhtmltopdf-fakebold.pdf',
+];
 
 async function pageText(doc: PdfFile, p: number): Promise<string> {
   const text = (await doc.readPage(p)).glyphs.map((g) => g.str).join('');

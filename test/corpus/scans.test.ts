@@ -1,6 +1,6 @@
 /**
- * Scanned twins of two producers' fixtures (LibreOffice Writer with split codes, Chromium with
- * wrapped names), made at test time the way scripts/make-scans.ts does (200 dpi, turned ≤ 1°,
+ * Scanned twins of four producers' fixtures (LibreOffice Writer with split codes, Chromium and Calc
+ * with wrapped names, wkhtmltopdf with thousands separators), made at test time the way scripts/make-scans.ts does (200 dpi, turned ≤ 1°,
  * blurred, noised, JPEG 75; nothing large committed): OCR must read ≥ 99.5 % of the truth cells
  * exactly and leave no wrong or missing cell without a flag.
  */
@@ -24,13 +24,13 @@ beforeAll(async () => {
     SCAN_FIXTURES.map((f) => path.join(DIR, f)),
     out,
   );
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   await closeOcrPool();
   rmSync(out, { recursive: true, force: true });
 });
 
-describe('scanned fixtures of two producers', () => {
+describe('scanned fixtures of four producers', () => {
   it.each(SCAN_FIXTURES.map((f, i) => [f, i] as const))(
     '%s scanned: at least 99.5 percent exact, nothing silent',
     async (file, i) => {
