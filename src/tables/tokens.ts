@@ -10,9 +10,10 @@ const INT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)$/;
 /**
  * `---`, `——`, `—`, `-`, `－`: printed "structurally empty" cells (identities.md A19). Any cell of one
  * to three symbols and nothing else counts: a rewritten text layer can map the dash glyph to
- * another sign (Ghostscript gave `——` as a backquote).
+ * another sign (Ghostscript gave `——` as a backquote). Never `#`: a spreadsheet fills a cell whose
+ * number does not fit with it (`###`), and that cell holds a value, not a dash.
  */
-const DASH = /^(?:-{1,3}|—{1,2}|－{1,3}|─{1,3}|\/|[^\p{L}\p{N}\s]{1,3})$/u;
+const DASH = /^(?:-{1,3}|—{1,2}|－{1,3}|─{1,3}|\/|[^\p{L}\p{N}\s#]{1,3})$/u;
 
 export function classify(text: string): TokenKind {
   const t = text.trim();
