@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { findLattices } from '../../src/grid/lattice.js';
 import type { Ruling } from '../../src/ir/types.js';
 import { deskew, estimateSkew, rotateGray } from '../../src/ingest/ocr/deskew.js';
-import { detectRules, eraseRules, gridOptionsFor, inkCount, type Gray } from '../../src/ingest/ocr/grid.js';
+import {
+  detectRules,
+  eraseRules,
+  gridOptionsFor,
+  inkCount,
+  ruleThreshold,
+  type Gray,
+} from '../../src/ingest/ocr/grid.js';
 
 const DPI = 200;
 
@@ -35,6 +42,28 @@ describe('grid detection', () => {
     // A 2-pixel rule starting at row y has its centre line at y + 0.5.
     expect(h.sort((a, b) => a - b)).toEqual(ys.map((y) => y + 0.5));
     expect(v.sort((a, b) => a - b)).toEqual(xs.map((x) => x + 0.5));
+  });
+
+  it('finds faint rules (a thin line scanned at low resolution) from the paper level, not a fixed grey', () => {
+    const img = gridImage(800, 400, xs, ys);
+    // Rules at grey 185 on paper at 248: a fixed 160 sees no rule at all.
+    for (let i = 0; i < img.data.length; i++) img.data[i] = img.data[i] === 0 ? 185 : 248;
+    expect(detectRules(img, gridOptionsFor(DPI))).toEqual([]);
+    expect(ruleThreshold(img)).toBe(198);
+    const rules = detectRules(img, gridOptionsFor(DPI, ruleThreshold(img)));
+    expect(rules.filter((r) => r.axis === 'h')).toHaveLength(ys.length);
+    expect(rules.filter((r) => r.axis === 'v')).toHaveLength(xs.length);
+    // Grey paper keeps the threshold at 160, so it does not turn into ink.
+    img.data.fill(170);
+    expect(ruleThreshold(img)).toBe(160);
+  });
+
+  it('takes a rule smeared to 6 px (a 1 pt border scanned, turned back and blurred) for a rule, a bar for none', () => {
+    const img = gridImage(800, 400, xs, ys, 6);
+    const h = detectRules(img, gridOptionsFor(DPI)).filter((r) => r.axis === 'h');
+    expect(h.map((r) => r.pos)).toEqual(ys.map((y) => y + 2.5));
+    const bar = gridImage(800, 400, [50, 700], [100], 12);
+    expect(detectRules(bar, gridOptionsFor(DPI)).filter((r) => r.axis === 'h')).toEqual([]);
   });
 
   it('erases the rules and keeps the glyphs', () => {
@@ -89,5 +118,10 @@ describe('deskew', () => {
     expect(h).toHaveLength(6);
     // Each rule runs the table's width (1000 px) give or take the rotation's blur at the ends.
     for (const r of h) expect(r.end - r.start).toBeGreaterThan(980);
+  });
+
+  it('measures a page turned well past a degree (a hand-fed scan), either way, within 0.1°', () => {
+    const img = gridImage(1200, 900, [100, 500, 900, 1100], [100, 200, 300, 400, 500, 600], 3);
+    for (const deg of [2.5, -3]) expect(Math.abs(estimateSkew(rotateGray(img, deg)) - deg)).toBeLessThanOrEqual(0.1);
   });
 });

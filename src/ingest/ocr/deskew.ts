@@ -16,7 +16,7 @@ export interface SkewOptions {
 
 const SAMPLE = 2;
 
-export const DEFAULT_SKEW: SkewOptions = { maxDegrees: 2, stepDegrees: 0.05, threshold: 160 };
+export const DEFAULT_SKEW: SkewOptions = { maxDegrees: 5, stepDegrees: 0.05, threshold: 160 };
 
 /** Angle in degrees by which the content is turned clockwise (y down): rotate by its negative. */
 export function estimateSkew(img: Gray, opts: SkewOptions = DEFAULT_SKEW): number {

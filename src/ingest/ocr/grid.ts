@@ -34,15 +34,29 @@ export interface GridOptions {
 }
 
 /**
+ * The grey level below which a pixel is ink of a rule: 50 below the paper (the commonest light
+ * level), between 160 and 210. A thin rule scanned at 150 dpi, blurred and JPEG'd, is a trace of
+ * greys around 180 that a fixed 160 broke into pieces too short to be rules (no grid was found and
+ * the page fell apart); paper noise stays far above paper − 50, and a greyish paper keeps 160.
+ */
+export function ruleThreshold(img: Gray): number {
+  const hist = new Uint32Array(256);
+  for (const v of img.data) hist[v]!++;
+  let paper = 255;
+  for (let v = 128; v < 256; v++) if (hist[v]! > hist[paper]!) paper = v;
+  return Math.min(210, Math.max(160, paper - 50));
+}
+
+/**
  * Defaults for a page rendered at `dpi`. A CJK glyph at 10.5–12pt is 45–50px at 300 dpi and its
  * longest stroke (一) is shorter than that; 0.3 inch is about twice a glyph, and shorter than the
  * narrowest table cell seen in the seeds.
  */
-export function gridOptionsFor(dpi: number): GridOptions {
+export function gridOptionsFor(dpi: number, threshold = 160): GridOptions {
   return {
-    threshold: 160,
+    threshold,
     minLength: Math.round(dpi * 0.3),
-    maxThickness: Math.max(3, Math.round(dpi / 40)),
+    maxThickness: Math.max(3, Math.round(dpi / 25)),
     maxGap: Math.max(1, Math.round(dpi / 150)),
   };
 }

@@ -14,7 +14,7 @@ import { deskew } from './deskew.js';
 import { binarizeNearPaper, enlarge2, recognizeStacked, type Box } from './ocr-stack.js';
 import { foldOcrPunctuation } from './ocr-punctuation.js';
 import { mendSeparators } from './ocr-number.js';
-import { detectRules, eraseRules, gridOptionsFor, inkBox, type Gray, type PixelRule } from './grid.js';
+import { detectRules, eraseRules, gridOptionsFor, inkBox, ruleThreshold, type Gray, type PixelRule } from './grid.js';
 import type { OcrPool, OcrWord } from './ocr.js';
 import type { GrayPage } from '../image.js';
 
@@ -61,7 +61,7 @@ export async function ocrGrayPage(
   const dpi = gray.scale * 72;
   // Straighten first: scans are turned by a fraction of a degree, and rules must be pixel rows.
   const { image: straight } = deskew(gray);
-  const rules = detectRules(straight, gridOptionsFor(dpi));
+  const rules = detectRules(straight, gridOptionsFor(dpi, ruleThreshold(straight)));
   const erased = eraseRules(straight, rules);
   const rulings = rules.map((r) => toRuling(r, gray.scale));
   const lattices = findLattices(rulings);
