@@ -114,6 +114,12 @@ export const CATALOGUE = {
     ({ table, lines, of }) =>
       `公开${table}表：模板的 ${of} 个行次中有 ${lines.length} 个未读出（行次 ${lines.join('、')}）；它们印有的数值缺失，本表其他空白单元格也可能是漏读`,
   ),
+  'table.children-missing': entry<{ table: string; code: string; label: string }>(
+    'table',
+    'warn',
+    ({ table, code, label }) =>
+      `公开${table}表：${code}（${label}）印有数值，其下却没有一个下级科目；下级科目的行可能未读出，它们的数值缺失`,
+  ),
   'table.label-missing': entry<{ table: string; line: number; want: string }>(
     'table',
     'info',

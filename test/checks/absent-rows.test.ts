@@ -38,4 +38,30 @@ describe('absentTemplateRows', () => {
     expect(absentTemplateRows([partial01], SHANGHAI_9)).toEqual([]);
     expect(absentTemplateRows([partial01], JIANGXI_10)[0]!.message).toContain('62 个行次中有 61 个');
   });
+
+  it('names a code-keyed table where a 类 or 款 prints amounts with no code below it', () => {
+    const row = (code: string, v?: string) => ({
+      key: `code:${code}`,
+      code,
+      label: code,
+      values: (v ? { '1': v } : {}) as Record<string, string>,
+    });
+    const t05 = (rows: ReturnType<typeof row>[]): Table => ({
+      id: '05',
+      title: '一般公共预算财政拨款支出决算表',
+      unit: '万元',
+      pages: [1],
+      columns: [{ no: 1, name: '合计' }],
+      rows,
+    });
+    const whole = [row('201', '1.41'), row('20136', '1.41'), row('2013650', '1.41')];
+    expect(absentTemplateRows([t05(whole)], JIANGXI_10)).toEqual([]);
+    const [f, ...rest] = absentTemplateRows([t05(whole.slice(0, 2))], JIANGXI_10);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ level: 'warn', check: 'table.children-missing', table: '05' });
+    expect(f!.message).toContain('20136');
+    // A blank parent lost nothing; Shanghai prints the same classification, so it is judged too.
+    expect(absentTemplateRows([t05([row('201'), row('20136')])], JIANGXI_10)).toEqual([]);
+    expect(absentTemplateRows([t05(whole.slice(0, 2))], SHANGHAI_9)).toHaveLength(1);
+  });
 });
