@@ -1,8 +1,9 @@
 /**
  * Scanned twins of producer fixtures, made at test time instead of committed (a scan is ~1 MB a
  * page): the table pages of each input (from the first 公开NN表 page to the page before 第三部分)
- * rendered at 200 dpi, turned ≤ 1°, blurred, noised and stored as JPEG 75, one image per page and no
- * text layer — the same recipe as scripts/make-scans.ts. Deterministic: the noise is seeded by the
+ * rendered, turned, blurred, noised and stored as JPEG by a recipe (the office one is
+ * scripts/make-scans.ts's: 200 dpi, ≤ 1°, JPEG 75), one image per page and no text layer.
+ * Files named on the command line get the office recipe. Deterministic: the noise is seeded by the
  * file name. Output name: <stem>.<producer>-<variant>-scan.pdf, so score.mjs matches it by prefix.
  *
  *   npm run build && node dist/scripts/corpus/scan-fixtures.js --out DIR [FILE.pdf …]
@@ -17,20 +18,29 @@ import { foldGlyphs } from '../../src/normalize/glyphs.js';
 import { grayToJpeg } from '../lib/image-io.js';
 import { prng, scanEffects } from '../lib/scan-effects.js';
 
-const SCAN_DPI = 200;
-const JPEG_QUALITY = 75;
-const NOISE_SIGMA = 6;
+/** How a fixture is scanned: resolution, the range of its turn (sign alternates by page), noise, JPEG quality. */
+export interface ScanRecipe {
+  dpi: number;
+  angle: [number, number];
+  noise: number;
+  quality: number;
+}
+
+/** The make-scans recipe: 200 dpi, turned 0.3–1°, noise σ 6, JPEG 75. */
+export const OFFICE_SCAN: ScanRecipe = { dpi: 200, angle: [0.3, 1], noise: 6, quality: 75 };
+/** A hand-fed desk scan: 150 dpi (thin rules become faint greys), turned 1.5–2°, noise σ 8, JPEG 60. */
+export const DESK_SCAN: ScanRecipe = { dpi: 150, angle: [1.5, 2], noise: 8, quality: 60 };
 
 /**
  * Fixtures scanned by default: four producers, bordered tables — Writer with split codes, Chromium
- * with wrapped names, Calc (the departments' usual table tool) with wrapped names, and wkhtmltopdf
- * with thousands separators (which OCR reads as points: 2.693.88).
+ * with wrapped names on a desk scan, Calc (the departments' usual table tool) with wrapped names, and
+ * wkhtmltopdf with thousands separators (which OCR reads as points: 2.693.88).
  */
-export const SCAN_FIXTURES = [
-  '001_601db7814e7d3dfd.lo-writer-split3.pdf',
-  '000_d920656d4c30e573.chromium-wrapped.pdf',
-  '004_bcb08b1b25316800.lo-calc-wrapped.pdf',
-  '003_a3f56a15a6024790.wkhtmltopdf-fakebold.pdf',
+export const SCAN_FIXTURES: { file: string; recipe: ScanRecipe }[] = [
+  { file: '001_601db7814e7d3dfd.lo-writer-split3.pdf', recipe: OFFICE_SCAN },
+  { file: '000_d920656d4c30e573.chromium-wrapped.pdf', recipe: DESK_SCAN },
+  { file: '004_bcb08b1b25316800.lo-calc-wrapped.pdf', recipe: OFFICE_SCAN },
+  { file: '003_a3f56a15a6024790.wkhtmltopdf-fakebold.pdf', recipe: OFFICE_SCAN },
 ];
 
 async function pageText(doc: PdfFile, p: number): Promise<string> {
@@ -51,7 +61,7 @@ export async function tablePages(doc: PdfFile): Promise<number[]> {
   return pages;
 }
 
-export async function scanFixture(input: string, outDir: string): Promise<string> {
+export async function scanFixture(input: string, outDir: string, recipe: ScanRecipe = OFFICE_SCAN): Promise<string> {
   const bytes = readFileSync(input);
   const doc = await openPdf(new Uint8Array(bytes));
   const name = path.basename(input, '.pdf');
@@ -60,10 +70,11 @@ export async function scanFixture(input: string, outDir: string): Promise<string
   const out = await PDFDocument.create();
   try {
     for (const p of await tablePages(doc)) {
-      const gray = await doc.renderGray(p, SCAN_DPI);
-      const angle = (p % 2 === 0 ? 1 : -1) * (0.3 + 0.7 * rand());
-      const scanned = scanEffects(gray, { angle, noiseSigma: NOISE_SIGMA }, rand);
-      const jpeg = grayToJpeg(scanned.data, scanned.width, scanned.height, JPEG_QUALITY);
+      const gray = await doc.renderGray(p, recipe.dpi);
+      const [lo, hi] = recipe.angle;
+      const angle = (p % 2 === 0 ? 1 : -1) * (lo + (hi - lo) * rand());
+      const scanned = scanEffects(gray, { angle, noiseSigma: recipe.noise }, rand);
+      const jpeg = grayToJpeg(scanned.data, scanned.width, scanned.height, recipe.quality);
       const image = await out.embedJpg(jpeg);
       const page = out.addPage([gray.widthPt, gray.heightPt]);
       page.drawImage(image, { x: 0, y: 0, width: gray.widthPt, height: gray.heightPt });
@@ -81,10 +92,10 @@ export async function scanFixture(input: string, outDir: string): Promise<string
   return dest;
 }
 
-export async function scanFixtures(inputs: string[], outDir: string): Promise<string[]> {
+export async function scanFixtures(inputs: { path: string; recipe?: ScanRecipe }[], outDir: string): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const outs: string[] = [];
-  for (const f of inputs) outs.push(await scanFixture(f, outDir));
+  for (const f of inputs) outs.push(await scanFixture(f.path, outDir, f.recipe));
   return outs;
 }
 
@@ -101,7 +112,9 @@ if (invoked) {
   const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
   // From dist/scripts/corpus the repository root is one level further up.
   const fixtures = path.join(root.endsWith('dist') ? path.dirname(root) : root, 'test/fixtures/producers');
-  const inputs = files.length ? files : SCAN_FIXTURES.map((f) => path.join(fixtures, f));
+  const inputs = files.length
+    ? files.map((f) => ({ path: f }))
+    : SCAN_FIXTURES.map((f) => ({ path: path.join(fixtures, f.file), recipe: f.recipe }));
   for (const out of await scanFixtures(inputs, outDir))
     console.log(`${out}\t${(readFileSync(out).length / 1024).toFixed(0)} KiB`);
 }

@@ -1,6 +1,7 @@
 /**
  * Scanned twins of four producers' fixtures (LibreOffice Writer with split codes, Chromium and Calc
- * with wrapped names, wkhtmltopdf with thousands separators), made at test time the way scripts/make-scans.ts does (200 dpi, turned ≤ 1°,
+ * with wrapped names — Chromium's as a 150 dpi desk scan turned 1.5–2° — wkhtmltopdf with thousands
+ * separators), made at test time the way scripts/make-scans.ts does (200 dpi, turned ≤ 1°,
  * blurred, noised, JPEG 75; nothing large committed): OCR must read ≥ 99.5 % of the truth cells
  * exactly and leave no wrong or missing cell without a flag.
  */
@@ -21,7 +22,7 @@ let scans: string[];
 beforeAll(async () => {
   out = mkdtempSync(path.join(tmpdir(), 'juesuan-scans-'));
   scans = await scanFixtures(
-    SCAN_FIXTURES.map((f) => path.join(DIR, f)),
+    SCAN_FIXTURES.map((f) => ({ path: path.join(DIR, f.file), recipe: f.recipe })),
     out,
   );
 }, 240_000);
@@ -31,7 +32,7 @@ afterAll(async () => {
 });
 
 describe('scanned fixtures of four producers', () => {
-  it.each(SCAN_FIXTURES.map((f, i) => [f, i] as const))(
+  it.each(SCAN_FIXTURES.map((f, i) => [f.file, i] as const))(
     '%s scanned: at least 99.5 percent exact, nothing silent',
     async (file, i) => {
       const scan = scans[i]!;
