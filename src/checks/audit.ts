@@ -8,7 +8,7 @@
 import { Decimal } from '../decimal.js';
 import type { Fact, TableId } from '../schema/record.js';
 import type { Finding } from '../schema/finding.js';
-import type { CheckContext, Rule } from './rule.js';
+import { defineRule as rule, type CheckContext, type Rule } from './rule.js';
 import type { DocView } from './doc-view.js';
 import {
   PART_NAMES,
@@ -25,23 +25,13 @@ import {
 import { budgetClusters } from '../narrative/facts.js';
 import { sangongBudgetColumn } from './narrative.js';
 import * as N from '../narrative/names.js';
+import { NUM } from '../narrative/patterns.js';
 import { departmentField } from '../segment/meta.js';
 import { matchTitle } from '../segment/tables.js';
 import { squash } from '../text/compact.js';
 import { templateNamed } from '../../parsers/templates.js';
 import { tableIds } from '../../parsers/template.js';
 
-const rule = (
-  id: string,
-  ref: string,
-  description: string,
-  run: (ctx: CheckContext, self: Rule) => Finding[],
-): Rule => {
-  const self: Rule = { id, ref, description, run: (ctx) => run(ctx, self) };
-  return self;
-};
-
-const NUM = String.raw`-?\d[\d,]*(?:\.\d+)?`;
 const num = (s: string | undefined): Decimal => new Decimal((s ?? '0').replace(/,/g, ''));
 
 /** Line ranges of the 附件 (第五部分): quoted documents (an earlier year's 决算公开, another unit's name). */

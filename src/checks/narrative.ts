@@ -3,7 +3,7 @@ import type { Fact, Table, TableId } from '../schema/record.js';
 import type { Finding } from '../schema/finding.js';
 import * as N from '../narrative/names.js';
 import { extractStaffFacts, STAFF_EXTRA } from '../narrative/staff.js';
-import type { CheckContext, Rule } from './rule.js';
+import { defineRule as rule, type CheckContext, type Rule } from './rule.js';
 import { growthRange, ratioRange } from './percent.js';
 import {
   bareLabel,
@@ -110,16 +110,6 @@ function rate(rule: Rule, ctx: CheckContext, name: string, subject?: string): Fi
   const which = b.name.endsWith(N.BUDGET_OPENING) ? '年初预算数' : '全年预算数';
   return comparePercent(rule, r, ratioRange(f.value, b.value), `决算数 ${f.value} / ${which} ${b.value}`);
 }
-
-const rule = (
-  id: string,
-  ref: string,
-  description: string,
-  run: (ctx: CheckContext, self: Rule) => Finding[],
-): Rule => {
-  const self: Rule = { id, ref, description, run: (ctx) => run(ctx, self) };
-  return self;
-};
 
 const c1 = rule(
   'narrative.income-total',

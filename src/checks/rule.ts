@@ -23,6 +23,17 @@ export interface Rule {
   run(ctx: CheckContext): Finding[];
 }
 
+/** A rule whose `run` also gets the rule itself, so its findings can name their rule. */
+export function defineRule(
+  id: string,
+  ref: string,
+  description: string,
+  run: (ctx: CheckContext, self: Rule) => Finding[],
+): Rule {
+  const self: Rule = { id, ref, description, run: (ctx) => run(ctx, self) };
+  return self;
+}
+
 export function makeContext(record: DocumentRecord, doc?: DocView): CheckContext {
   const byId = new Map(record.tables.map((t) => [t.id, t] as const));
   return { record, table: (id) => byId.get(id), facts: record.facts, ...(doc ? { doc } : {}) };

@@ -6,9 +6,9 @@ import { exportCsv } from '../export/csv.js';
 import { exportSqlite } from '../export/sqlite.js';
 import { exportParquet } from '../export/parquet.js';
 import type { RowOptions } from '../export/rows.js';
-import { loadCorrections, type CorrectionSet } from '../corrections/load.js';
+import { loadCorrections } from '../corrections/load.js';
 import { createLogger } from './logger.js';
-import { UsageError } from './usage.js';
+import { asUsage } from './usage.js';
 
 /**
  * `juesuan merge`: exit 1 when shards are missing or clash (or a manifest entry had an unsafe
@@ -49,14 +49,8 @@ export async function exportCommand(
 ): Promise<number> {
   const log = createLogger(o.logLevel);
   const t0 = Date.now();
-  let corrections: CorrectionSet | undefined;
-  if (o.corrections?.length) {
-    try {
-      corrections = loadCorrections(o.corrections);
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-  }
+  const files = o.corrections;
+  const corrections = files?.length ? asUsage(() => loadCorrections(files)) : undefined;
   // A folder a run is writing would export a moment of it: refuse rather than miss documents.
   assertNotLocked(dir);
   try {

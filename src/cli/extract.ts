@@ -7,7 +7,7 @@ import { WorkerPool } from '../batch/pool.js';
 import { progressBar } from '../batch/progress.js';
 import { pipelineModuleUrl, pipelineVersion } from '../batch/version.js';
 import { createLogger } from './logger.js';
-import { UsageError } from './usage.js';
+import { UsageError, asUsage } from './usage.js';
 import { MB, type IngestLimits } from '../ingest/limits.js';
 import { loadCorrections, type CorrectionSet } from '../corrections/load.js';
 
@@ -42,22 +42,11 @@ export async function extractCommand(args: string[], o: ExtractCliOptions): Prom
     if (typeof s === 'string') throw new UsageError(s);
     shard = s;
   }
-  let files;
-  try {
-    files = collectInputs(args);
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const files = asUsage(() => collectInputs(args));
   if (files.length === 0) throw new UsageError(`no *.txt or *.pdf inputs in ${args.join(' ')}`);
 
-  let corrections: CorrectionSet | undefined;
-  if (o.corrections?.length) {
-    try {
-      corrections = loadCorrections(o.corrections);
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-  }
+  const correctionFiles = o.corrections;
+  const corrections = correctionFiles?.length ? asUsage(() => loadCorrections(correctionFiles)) : undefined;
 
   const log = createLogger(o.logLevel);
   const limits: IngestLimits = {
