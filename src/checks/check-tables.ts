@@ -2,8 +2,9 @@
  * The check stage over the cell grid: OCR'd numbers repaired where exactly one reading explains the
  * identities and every remaining doubt flagged (before the identity checks, so their findings
  * describe the repaired cells), every identity evaluated, negative amounts found, cells empty
- * against their column's pattern, template rows not read, and every row of a failing identity named (nothing wrong or
- * missing stays silent), and each cell's confidence adjusted by the identities it takes part in.
+ * against their column's pattern, rows the table lost and every row of a failing identity named
+ * (nothing wrong or missing stays silent), and each cell's confidence adjusted by the identities it
+ * takes part in.
  * Each step returns edits to the grid and findings; the grid is changed here only.
  */
 import type { Finding } from '../schema/finding.js';
