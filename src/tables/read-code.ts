@@ -231,10 +231,16 @@ function place(row: RawRow, line: Line, runs: Run[], hit: KeyHit, pageAnchors: P
     const extra = row.cells.length - n;
     const skip = extra > 0 && row.cells.slice(0, extra).every((c) => c.kind === 'empty') ? extra : 0;
     const placed = filled.map(({ i }) => row.columns[i - skip] ?? -1);
-    if (placed.every((c) => c > 0)) {
-      row.placed = placed;
-      row.placement = placementOf(line);
+    if (!placed.every((c) => c > 0)) return;
+    if (!line.grid && line.separation !== 'tab' && values.length < n) {
+      // Unruled positioned text keeps only inked cells: a sparse row's order is a guess for the
+      // solver to check, and a column the identities cannot pin down is flagged.
+      row.hint = placed.map((c) => [c]);
+      row.placementNote = '本页无表头或表格线';
+      return;
     }
+    row.placed = placed;
+    row.placement = placementOf(line);
     return;
   }
   const cols = filled.map(({ c }) => columnAt(anchors, c.run, line));

@@ -202,6 +202,32 @@ describe('readCodeTable: keys', () => {
     ]);
   });
 
+  it('without a 栏次 row or rulings, leaves a sparse positioned row to arithmetic, its order only a hint', () => {
+    // An unruled scan whose header did not read keeps only inked cells: 1.73 printed in the last of
+    // three columns closes up to the second. A full row's order is its columns.
+    const { rows } = readCodeTable(
+      region('05', [
+        streamLine(120, [
+          [40, '201'],
+          [80, '一般公共服务支出'],
+          [300, '301.73'],
+          [380, '300.00'],
+          [460, '1.73'],
+        ]),
+        streamLine(140, [
+          [40, '2010399'],
+          [80, '其他支出'],
+          [300, '1.73'],
+          [460, '1.73'],
+        ]),
+      ]),
+    );
+    expect(rows.map((r) => [r.key, r.placed, r.hint])).toEqual([
+      ['code:201', [1, 2, 3], undefined],
+      ['code:2010399', undefined, [[1], [2]]],
+    ]);
+  });
+
   it('reads the 合计 row, and a header line naming a 合计 column is not it', () => {
     // No 栏次 row, so the header does not end where the numbers begin: its second line starts
     // with 合计 like the 合计 row and holds column names instead of numbers.
