@@ -250,11 +250,6 @@ function chooseReading(open: CellRead | undefined, again: (CellRead | undefined)
   const numbers = [open, ...again].filter((p): p is CellRead => p !== undefined && isNumeric(p.text));
   if (numbers.length === 0) return open;
   const text = (p: Piece) => p.text.replace(/\s/g, '');
-  // A number is one line: the cell's reading is the chosen number, at the chosen confidence.
-  const asNumber = (p: CellRead, conf: number): CellRead => {
-    const { lines: _lines, ...piece } = p;
-    return { ...piece, conf, lines: [{ ...piece, conf }] };
-  };
   for (const p of numbers) {
     const alike = numbers.filter((q) => text(q) === text(p));
     if (alike.length >= 2) return asNumber(p, Math.max(...alike.map((q) => q.conf)));
@@ -272,9 +267,13 @@ function tidyNumber(read: CellRead | undefined): CellRead | undefined {
   const text = read.text.replace(/\s/g, '');
   const tidy = isNumeric(text) ? mendSeparators(text) : undefined;
   if (tidy === undefined) return read;
-  const conf = Math.min(read.conf, DISAGREEMENT_CONF);
-  const { lines: _lines, ...piece } = read;
-  return { ...piece, text: tidy, conf, lines: [{ ...piece, text: tidy, conf }] };
+  return asNumber({ ...read, text: tidy }, Math.min(read.conf, DISAGREEMENT_CONF));
+}
+
+/** A number is one line: the cell's reading is the chosen number, at the chosen confidence. */
+function asNumber(p: CellRead, conf: number): CellRead {
+  const { lines: _lines, ...piece } = p;
+  return { ...piece, conf, lines: [{ ...piece, conf }] };
 }
 
 /** Two readings of one cell that disagree: below the 0.5 that marks a confident OCR number. */
